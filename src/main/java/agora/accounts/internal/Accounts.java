@@ -1,0 +1,123 @@
+package agora.accounts.internal;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import agora.platform.ApiException;
+
+/** Registration and changes to a user's own account. */
+@Service
+public class Accounts {
+
+    /** Fields a user may change; null means "leave as is". */
+    public record Changes(String email, String username, String password, String bio, String image) {
+    }
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwords;
+    private final Sessions sessions;
+    private final Clock clock;
+
+    Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy passwords, Sessions sessions, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    /** Creates the user and opens a first session; answers the user and its token. */
+    public Login.SignedIn register(String username, String email, String password) {
+        var errors = new LinkedHashMap<String, List<String>>();
+        check(errors, "username", AccountRules.username(username));
+        check(errors, "email", AccountRules.email(email));
+        check(errors, "password", passwords.problems(password));
+        if (errors.isEmpty()) {
+            checkUnique(errors, username, email, 0);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        var hash = hasher.hash(password);
+        long id;
+        try {
+            id = users.insert(username.strip(), email.strip(), hash, User.Role.USER, clock.instant());
+        } catch (DuplicateKeyException raced) {
+            checkUnique(errors, username, email, 0);
+            throw ApiException.invalid(errors.isEmpty() ? Map.of("username", List.of("has already been taken")) : errors);
+        }
+        return new Login.SignedIn(users.findById(id).orElseThrow(), sessions.open(id));
+    }
+
+    public User find(long id) {
+        return users.findById(id).orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
+    }
+
+    /** Applies the changes; a new password ends every other session of the user. */
+    @Transactional
+    public User update(long userId, UUID currentSession, Changes changes) {
+        var user = find(userId);
+        var errors = new LinkedHashMap<String, List<String>>();
+        if (changes.username() != null) {
+            check(errors, "username", AccountRules.username(changes.username()));
+        }
+        if (changes.email() != null) {
+            check(errors, "email", AccountRules.email(changes.email()));
+        }
+        if (changes.password() != null) {
+            check(errors, "password", passwords.problems(changes.password()));
+        }
+        check(errors, "bio", AccountRules.bio(changes.bio()));
+        check(errors, "image", AccountRules.image(changes.image()));
+        if (errors.isEmpty()) {
+            checkUnique(errors, changes.username(), changes.email(), userId);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        var updated = new User(user.id(),
+                changes.username() != null ? changes.username().strip() : user.username(),
+                changes.email() != null ? changes.email().strip() : user.email(),
+                changes.password() != null ? hasher.hash(changes.password()) : user.passwordHash(),
+                changes.bio() != null ? changes.bio() : user.bio(),
+                changes.image() != null ? emptyToNull(changes.image()) : user.image(),
+                user.role());
+        try {
+            users.update(updated, clock.instant());
+        } catch (DuplicateKeyException raced) {
+            throw ApiException.invalid(Map.of("username or email", List.of("has already been taken")));
+        }
+        if (changes.password() != null) {
+            sessions.revokeAllExcept(userId, currentSession);
+        }
+        sessions.refresh(userId);
+        return updated;
+    }
+
+    private void checkUnique(Map<String, List<String>> errors, String username, String email, long exceptId) {
+        if (username != null && users.usernameTaken(username, exceptId)) {
+            errors.put("username", List.of("has already been taken"));
+        }
+        if (email != null && users.emailTaken(email, exceptId)) {
+            errors.put("email", List.of("has already been taken"));
+        }
+    }
+
+    private static void check(Map<String, List<String>> errors, String field, List<String> problems) {
+        if (!problems.isEmpty()) {
+            errors.put(field, problems);
+        }
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,68 @@
+package agora.accounts.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start with an empty database, creates demo users with known passwords and prints them once.
+ * Other modules seed their demo content after this ({@code agora.demo-data.enabled=false} turns all off).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@ConditionalOnBooleanProperty("agora.demo-data.enabled")
+class DemoAccounts implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+    record DemoUser(String username, String email, String password, User.Role role, String bio) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("alice", "alice@example.com", "alice-demo-pass", User.Role.USER,
+                    "Collects vintage cameras and writes about street photography."),
+            new DemoUser("bob", "bob@example.com", "bob-demo-pass", User.Role.USER,
+                    "Woodworker. Sells hand-made cutting boards."),
+            new DemoUser("carol", "carol@example.com", "carol-demo-pass", User.Role.USER,
+                    "Runner, baker, occasional poet."),
+            new DemoUser("dave", "dave@example.com", "dave-demo-pass", User.Role.USER,
+                    "Keyboard enthusiast; reviews everything with switches."),
+            new DemoUser("admin", "admin@example.com", "admin-demo-pass", User.Role.ADMIN,
+                    "Agora staff."));
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    DemoAccounts(UserRepository users, PasswordHasher hasher, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!users.isEmpty()) {
+            return;
+        }
+        var lines = new StringBuilder("Demo data: created these users (email / password):");
+        for (var demo : USERS) {
+            var id = users.insert(demo.username(), demo.email(), hasher.hash(demo.password()), demo.role(),
+                    clock.instant());
+            var user = users.findById(id).orElseThrow();
+            users.update(new User(id, user.username(), user.email(), user.passwordHash(), demo.bio(), null,
+                    user.role()), clock.instant());
+            lines.append("\n  ").append(demo.email()).append(" / ").append(demo.password())
+                    .append(demo.role() == User.Role.ADMIN ? "  (admin)" : "");
+        }
+        log.info(lines.toString());
+    }
+}

@@ -1,0 +1,56 @@
+package agora.accounts.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import agora.platform.Sql;
+
+/** Sessions live in the database so that a revocation holds on every node. */
+@Repository
+class SessionRepository {
+
+    /** What a valid session tells about its user. */
+    record ActiveSession(UUID id, long userId, String username, User.Role role) {
+    }
+
+    private final JdbcClient jdbc;
+
+    SessionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, long userId, Instant createdAt, Instant expiresAt) {
+        jdbc.sql("insert into sessions (id, user_id, created_at, expires_at) values (?, ?, ?, ?)")
+                .params(id, userId, Sql.timestamp(createdAt), Sql.timestamp(expiresAt)).update();
+    }
+
+    Optional<ActiveSession> findActive(UUID id, Instant now) {
+        return jdbc.sql("""
+                select s.id, s.user_id, u.username, u.role
+                from sessions s join users u on u.id = s.user_id
+                where s.id = ? and s.revoked_at is null and s.expires_at > ?""")
+                .params(id, Sql.timestamp(now))
+                .query((rs, row) -> new ActiveSession(rs.getObject("id", UUID.class), rs.getLong("user_id"),
+                        rs.getString("username"), User.Role.valueOf(rs.getString("role"))))
+                .optional();
+    }
+
+    void revoke(UUID id, Instant now) {
+        jdbc.sql("update sessions set revoked_at = ? where id = ? and revoked_at is null")
+                .params(Sql.timestamp(now), id).update();
+    }
+
+    void revokeAllExcept(long userId, UUID keep, Instant now) {
+        jdbc.sql("update sessions set revoked_at = ? where user_id = ? and id <> ? and revoked_at is null")
+                .params(Sql.timestamp(now), userId, keep).update();
+    }
+
+    int deleteEndedBefore(Instant cutoff) {
+        return jdbc.sql("delete from sessions where expires_at < ? or revoked_at < ?")
+                .params(Sql.timestamp(cutoff), Sql.timestamp(cutoff)).update();
+    }
+}

@@ -1,0 +1,84 @@
+package agora.platform.web;
+
+import java.util.List;
+
+import org.slf4j.MDC;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Stateless token security for the whole API. Which requests need a signed-in user is decided where the
+ * handler asks for one; this chain authenticates tokens, guards the admin area and sets the headers.
+ * Tokens themselves are checked by the {@link AuthenticationProvider} of the module that issues them.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https:; "
+            + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, List<AuthenticationProvider> providers, ProblemWriter problems)
+            throws Exception {
+        var tokens = new AuthenticationFilter(new ProviderManager(providers), new TokenConverter());
+        tokens.setSuccessHandler((request, response, authentication) -> MDC.put(AccessLogFilter.USER_ID,
+                authentication.getName()));
+        tokens.setFailureHandler((request, response, e) -> unauthorized(problems, response,
+                "token is invalid, expired or revoked"));
+        return http
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(cors -> {
+                })
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .addFilterAt(tokens, BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(problems, response,
+                                "authentication required"))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response,
+                                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "you may not do this"))))
+                .build();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(WebProperties properties) {
+        var cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(properties.corsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Idempotency-Key",
+                RequestIdFilter.HEADER, "X-Requested-With"));
+        cors.setExposedHeaders(List.of(RequestIdFilter.HEADER, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION));
+        cors.setMaxAge(3600L);
+        var source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    private static void unauthorized(ProblemWriter problems, jakarta.servlet.http.HttpServletResponse response,
+            String detail) throws java.io.IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Token");
+        problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", detail));
+    }
+}

@@ -1,0 +1,92 @@
+package agora.accounts;
+
+import static agora.test.Api.PASSWORD;
+import static agora.test.Api.loginJson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import agora.test.AgoraTest;
+import agora.test.Api;
+
+@AgoraTest
+class LoginTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    MvcResult login(String email, String password, String clientAddress) throws Exception {
+        return mvc.perform(post("/api/users/login").contentType(MediaType.APPLICATION_JSON)
+                .content(loginJson(email, password)).with(r -> {
+                    r.setRemoteAddr(clientAddress);
+                    return r;
+                })).andReturn();
+    }
+
+    @Test
+    void logsInWithEmailInAnyCase() throws Exception {
+        var user = Api.signUp(mvc, "login");
+        mvc.perform(post("/api/users/login").contentType(MediaType.APPLICATION_JSON)
+                .content(loginJson(user.email().toUpperCase(), PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.user.username").value(user.username()))
+                .andExpect(jsonPath("$.user.token").isString());
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSameAnswer() throws Exception {
+        var user = Api.signUp(mvc, "enum");
+        var wrongPassword = login(user.email(), "not-the-password", "10.1.0.1");
+        var unknownEmail = login("nobody-" + user.email(), "not-the-password", "10.1.0.2");
+
+        assertThat(wrongPassword.getResponse().getStatus()).isEqualTo(401);
+        assertThat(unknownEmail.getResponse().getStatus()).isEqualTo(401);
+        assertThat(unknownEmail.getResponse().getContentAsString())
+                .isEqualTo(wrongPassword.getResponse().getContentAsString());
+        assertThat(wrongPassword.getResponse().getContentAsString()).contains("\"email or password\":[\"is invalid\"]");
+    }
+
+    @Test
+    void anUnknownEmailCostsAPasswordHashLikeAWrongPassword() throws Exception {
+        var user = Api.signUp(mvc, "timing");
+        // warm up both paths
+        login(user.email(), "wrong-password-0", "10.2.0.1");
+        login("ghost-" + user.email(), "wrong-password-0", "10.2.0.2");
+        long known = 0;
+        long unknown = 0;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            login(user.email(), "wrong-password-" + i, "10.2.1." + i);
+            long t1 = System.nanoTime();
+            login("ghost-" + user.email(), "wrong-password-" + i, "10.2.2." + i);
+            long t2 = System.nanoTime();
+            known += t1 - t0;
+            unknown += t2 - t1;
+        }
+        // An Argon2id verification dominates both; without the dummy hash the unknown email would be ~20x faster.
+        assertThat((double) unknown / known).isBetween(0.5, 2.0);
+    }
+
+    @Test
+    void blankCredentialsAreAValidationError() throws Exception {
+        mvc.perform(post("/api/users/login").contentType(MediaType.APPLICATION_JSON).content(loginJson("", "")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors['email or password'][0]").value("can't be blank"));
+    }
+
+    @Test
+    void unauthorizedAnswersNameTheTokenScheme() throws Exception {
+        mvc.perform(post("/api/users/login").contentType(MediaType.APPLICATION_JSON)
+                .content(loginJson("ghost@example.com", "whatever-password")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Token"));
+    }
+}
