@@ -9,6 +9,7 @@ create table users (
     bio           varchar(1000),
     image         varchar(2048),
     role          varchar(16)   not null default 'USER',
+    email_verified_at timestamp with time zone,
     created_at    timestamp with time zone not null,
     updated_at    timestamp with time zone not null,
     constraint users_username_key unique (username_key),

@@ -4,12 +4,17 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import agora.accounts.UserProfileChanged;
+import agora.accounts.UserRegistered;
 import agora.platform.ApiException;
 
 /** Registration and changes to a user's own account. */
@@ -24,17 +29,25 @@ public class Accounts {
     private final PasswordHasher hasher;
     private final PasswordPolicy passwords;
     private final Sessions sessions;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy passwords, Sessions sessions, Clock clock) {
+    Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy passwords, Sessions sessions,
+            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.events = events;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
-    /** Creates the user and opens a first session; answers the user and its token. */
+    /**
+     * Creates the user and opens a first session; answers the user and its token. The password is hashed
+     * before the transaction starts, so the slow part holds no database connection.
+     */
     public Login.SignedIn register(String username, String email, String password) {
         var errors = new LinkedHashMap<String, List<String>>();
         check(errors, "username", AccountRules.username(username));
@@ -47,14 +60,17 @@ public class Accounts {
             throw ApiException.invalid(errors);
         }
         var hash = hasher.hash(password);
-        long id;
         try {
-            id = users.insert(username.strip(), email.strip(), hash, User.Role.USER, clock.instant());
+            return transaction.execute(tx -> {
+                var id = users.insert(username.strip(), email.strip(), hash, User.Role.USER, clock.instant());
+                var user = users.findById(id).orElseThrow();
+                events.publishEvent(new UserRegistered(id, user.username()));
+                return new Login.SignedIn(user, sessions.open(id));
+            });
         } catch (DuplicateKeyException raced) {
             checkUnique(errors, username, email, 0);
             throw ApiException.invalid(errors.isEmpty() ? Map.of("username", List.of("has already been taken")) : errors);
         }
-        return new Login.SignedIn(users.findById(id).orElseThrow(), sessions.open(id));
     }
 
     public User find(long id) {
@@ -97,6 +113,10 @@ public class Accounts {
         }
         if (changes.password() != null) {
             sessions.revokeAllExcept(userId, currentSession);
+        }
+        if (!updated.username().equals(user.username()) || !Objects.equals(updated.bio(), user.bio())
+                || !Objects.equals(updated.image(), user.image())) {
+            events.publishEvent(new UserProfileChanged(userId));
         }
         sessions.refresh(userId);
         return updated;
