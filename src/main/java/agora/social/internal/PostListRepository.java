@@ -1,0 +1,68 @@
+package agora.social.internal;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Newest-first lists of posts under a {@link PostFilter}. Every variant is served by an index: the global list
+ * by {@code posts_by_time}, an author's by {@code posts_by_author}, a tag's by {@code post_tags_by_tag} (ordered
+ * by the tag row's copy of the creation time), a feed by {@code follows}' key and {@code posts_by_author}.
+ */
+@Repository
+class PostListRepository {
+
+    private final JdbcClient jdbc;
+
+    PostListRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One page, without bodies. */
+    List<Post> page(PostFilter filter, int limit, int offset) {
+        var order = filter.tagId() != null ? "pt.post_created_at desc, pt.post_id desc" : "p.created_at desc, p.id desc";
+        var sql = "select " + PostRepository.COLUMNS_WITHOUT_BODY + from(filter) + " order by " + order
+                + " limit :limit offset :offset";
+        return bind(jdbc.sql(sql), filter).param("limit", limit).param("offset", offset)
+                .query(PostRepository::map).list();
+    }
+
+    long count(PostFilter filter) {
+        return bind(jdbc.sql("select count(*)" + from(filter)), filter).query(Long.class).single();
+    }
+
+    private static String from(PostFilter filter) {
+        var sql = new StringBuilder(" from posts p");
+        if (filter.tagId() != null) {
+            sql.append(" join post_tags pt on pt.post_id = p.id and pt.tag_id = :tag");
+        }
+        if (filter.favoritedBy() != null) {
+            sql.append(" join favorites f on f.post_id = p.id and f.user_id = :favoritedBy");
+        }
+        sql.append(" where 1 = 1");
+        if (filter.authorId() != null) {
+            sql.append(" and p.author_id = :author");
+        }
+        if (filter.followedBy() != null) {
+            sql.append(" and p.author_id in (select followee_id from follows where follower_id = :follower)");
+        }
+        return sql.toString();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, PostFilter filter) {
+        if (filter.tagId() != null) {
+            spec = spec.param("tag", filter.tagId());
+        }
+        if (filter.favoritedBy() != null) {
+            spec = spec.param("favoritedBy", filter.favoritedBy());
+        }
+        if (filter.authorId() != null) {
+            spec = spec.param("author", filter.authorId());
+        }
+        if (filter.followedBy() != null) {
+            spec = spec.param("follower", filter.followedBy());
+        }
+        return spec;
+    }
+}
