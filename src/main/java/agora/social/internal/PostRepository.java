@@ -94,6 +94,10 @@ class PostRepository {
         jdbc.sql("update posts set comments_count = comments_count + ? where id = ?").params(delta, id).update();
     }
 
+    boolean isEmpty() {
+        return !jdbc.sql("select exists (select 1 from posts)").query(Boolean.class).single();
+    }
+
     static Post map(ResultSet rs, int row) throws SQLException {
         return new Post(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("description"),
                 rs.getString("body"), rs.getLong("author_id"), rs.getInt("favorites_count"),

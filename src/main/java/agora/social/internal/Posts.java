@@ -130,7 +130,7 @@ public class Posts {
         });
     }
 
-    private String freeSlug(String base) {
+    String freeSlug(String base) {
         var candidates = new ArrayList<>(Slugs.candidates(base, NUMBERED_SLUGS));
         candidates.removeAll(posts.takenSlugs(candidates));
         return candidates.isEmpty() ? base + "-" + randomSuffix() : candidates.getFirst();
