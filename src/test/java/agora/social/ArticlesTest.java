@@ -192,6 +192,43 @@ class ArticlesTest {
     }
 
     @Test
+    void countsTheTotalOfEveryKindOfList() throws Exception {
+        var alice = Api.signUp(mvc, "ca");
+        var bob = Api.signUp(mvc, "cb");
+        var tag = "c" + alice.username().substring(3);
+        var first = publish(mvc, alice, "Counted one", tag);
+        publish(mvc, alice, "Counted two", tag);
+        var third = publish(mvc, bob, "Counted three", tag);
+        SocialApi.like(mvc, bob, first);
+        SocialApi.like(mvc, bob, third);
+        SocialApi.follow(mvc, bob, alice);
+        var all = count(bob, "/api/articles?limit=1");
+
+        // Full pages (limit=1), so each total comes from the count, not from the page.
+        assertThat(count(bob, "/api/articles?limit=1&author=" + alice.username())).isEqualTo(2);
+        assertThat(count(bob, "/api/articles?limit=1&tag=" + tag)).isEqualTo(3);
+        assertThat(count(bob, "/api/articles?limit=1&favorited=" + bob.username())).isEqualTo(2);
+        assertThat(count(bob, "/api/articles?limit=1&tag=" + tag + "&author=" + alice.username())).isEqualTo(2);
+        assertThat(count(bob, "/api/articles/feed?limit=1")).isEqualTo(2);
+
+        mvc.perform(delete("/api/articles/{s}", first).header("Authorization", alice.authorization()))
+                .andExpect(status().isNoContent());
+        assertThat(count(bob, "/api/articles?limit=1")).isEqualTo(all - 1);
+        assertThat(count(bob, "/api/articles?limit=1&author=" + alice.username())).isEqualTo(1);
+        assertThat(count(bob, "/api/articles?limit=1&tag=" + tag)).isEqualTo(2);
+        assertThat(count(bob, "/api/articles?limit=1&favorited=" + bob.username())).isEqualTo(1);
+        assertThat(count(bob, "/api/articles/feed?limit=1")).isEqualTo(1);
+        publish(mvc, bob, "Counted four");
+        assertThat(count(bob, "/api/articles?limit=1")).isEqualTo(all);
+    }
+
+    int count(Api.SignedUp reader, String url) throws Exception {
+        var body = mvc.perform(get(url).header("Authorization", reader.authorization())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.articlesCount");
+    }
+
+    @Test
     void boundsLimitAndOffset() throws Exception {
         mvc.perform(get("/api/articles?limit=0")).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.limit[0]").value("must be between 1 and 100"));

@@ -28,7 +28,34 @@ class PostListRepository {
                 .query(PostRepository::map).list();
     }
 
+    /**
+     * The list's total. A list with one criterion or none reads kept totals (all posts, an author's posts, the
+     * followed authors' posts summed, a tag's posts) or counts one user's likes; only combined filters count rows.
+     */
     long count(PostFilter filter) {
+        var criteria = (filter.authorId() != null ? 1 : 0) + (filter.tagId() != null ? 1 : 0)
+                + (filter.favoritedBy() != null ? 1 : 0) + (filter.followedBy() != null ? 1 : 0);
+        if (criteria == 0) {
+            return jdbc.sql("select posts from post_totals where id = 1").query(Long.class).single();
+        }
+        if (criteria == 1 && filter.authorId() != null) {
+            return jdbc.sql("select posts_count from author_post_counts where author_id = ?").param(filter.authorId())
+                    .query(Long.class).optional().orElse(0L);
+        }
+        if (criteria == 1 && filter.followedBy() != null) {
+            return jdbc.sql("""
+                    select coalesce(sum(a.posts_count), 0) from follows f
+                    join author_post_counts a on a.author_id = f.followee_id where f.follower_id = ?""")
+                    .param(filter.followedBy()).query(Long.class).single();
+        }
+        if (criteria == 1 && filter.tagId() != null) {
+            return jdbc.sql("select posts_count from tags where id = ?").param(filter.tagId()).query(Long.class)
+                    .single();
+        }
+        if (criteria == 1) {
+            return jdbc.sql("select count(*) from favorites where user_id = ?").param(filter.favoritedBy())
+                    .query(Long.class).single();
+        }
         return bind(jdbc.sql("select count(*)" + from(filter)), filter).query(Long.class).single();
     }
 

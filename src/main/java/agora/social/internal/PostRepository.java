@@ -63,6 +63,7 @@ class PostRepository {
                 .query(String.class).list());
     }
 
+    /** Inserts the post and counts it in the list totals. */
     long insert(String slug, String title, String description, String body, long authorId, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -71,6 +72,12 @@ class PostRepository {
                 .param("slug", slug).param("title", title).param("description", description).param("body", body)
                 .param("author", authorId).param("now", Sql.timestamp(now))
                 .update(keys, "id");
+        jdbc.sql("insert into author_post_counts (author_id, posts_count) values (?, 0) on conflict do nothing")
+                .param(authorId).update();
+        jdbc.sql("update author_post_counts set posts_count = posts_count + 1 where author_id = ?").param(authorId)
+                .update();
+        // The one-row total last: it is the contended row, so hold its lock as briefly as possible.
+        jdbc.sql("update post_totals set posts = posts + 1 where id = 1").update();
         return keys.getKeyAs(Long.class);
     }
 
@@ -82,8 +89,12 @@ class PostRepository {
                 .update();
     }
 
-    void delete(long id) {
-        jdbc.sql("delete from posts where id = ?").param(id).update();
+    /** Deletes the post (its tags, likes and comments go with it) and uncounts it. */
+    void delete(Post post) {
+        jdbc.sql("delete from posts where id = ?").param(post.id()).update();
+        jdbc.sql("update author_post_counts set posts_count = posts_count - 1 where author_id = ?")
+                .param(post.authorId()).update();
+        jdbc.sql("update post_totals set posts = posts - 1 where id = 1").update();
     }
 
     void addToFavoritesCount(long id, int delta) {

@@ -104,7 +104,7 @@ public class Posts {
     public void delete(long reader, String slug) {
         var post = findOwn(reader, slug);
         tags.detach(post.id(), null);
-        posts.delete(post.id());
+        posts.delete(post);
         events.publishEvent(new PostDeleted(post.id()));
     }
 
