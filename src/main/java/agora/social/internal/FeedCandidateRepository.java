@@ -24,7 +24,7 @@ import agora.social.internal.FeedRanking.Source;
 @Repository
 class FeedCandidateRepository {
 
-    static final int RECENT_ACTIVITY = 500;
+    static final int RECENT_ACTIVITY = 200;
 
     private static final String CANDIDATE = "select p.id, p.author_id, p.created_at, p.favorites_count, "
             + "p.comments_count from posts p ";
