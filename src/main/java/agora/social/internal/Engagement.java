@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +53,7 @@ public class Engagement {
     @Transactional
     public ArticleView like(long reader, String slug) {
         var post = posts.find(slug);
-        if (favorites.add(reader, post.id(), clock.instant())) {
+        if (addLike(reader, post)) {
             postRows.addToFavoritesCount(post.id(), 1);
             events.publishEvent(new PostEngagementChanged(post.id()));
         }
@@ -76,7 +77,12 @@ public class Engagement {
         problems.put("body", PostRules.text(body, PostRules.MAX_COMMENT, true));
         PostRules.check(problems);
         var post = posts.find(slug);
-        var comment = comments.insert(post.id(), reader, body, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Comment comment;
+        try {
+            comment = comments.insert(post.id(), reader, body, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        } catch (DataIntegrityViolationException deletedMeanwhile) {
+            throw ApiException.notFound("article");
+        }
         postRows.addToCommentsCount(post.id(), 1);
         events.publishEvent(new PostEngagementChanged(post.id()));
         return new CommentView(comment, AuthorView.of(directory.findById(reader).orElse(null), false));
@@ -104,6 +110,14 @@ public class Engagement {
         comments.delete(comment.id());
         postRows.addToCommentsCount(post.id(), -1);
         events.publishEvent(new PostEngagementChanged(post.id()));
+    }
+
+    private boolean addLike(long reader, Post post) {
+        try {
+            return favorites.add(reader, post.id(), clock.instant());
+        } catch (DataIntegrityViolationException deletedMeanwhile) {
+            throw ApiException.notFound("article");
+        }
     }
 
     private ArticleView reload(Post post, long reader) {
