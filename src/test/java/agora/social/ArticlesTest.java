@@ -80,6 +80,11 @@ class ArticlesTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.article.slug").value(second))
                 .andExpect(jsonPath("$.article.title").value("Another title"));
+        for (var n = 4; n <= 10; n++) {
+            assertThat(publish(mvc, author, title)).isEqualTo(first + "-" + n);
+        }
+        // With ten numbered slugs taken, a random suffix.
+        assertThat(publish(mvc, author, title)).matches(first + "-[0-9a-z]{6}");
         assertThat(publish(mvc, author, "Feed")).startsWith("feed-post");
         assertThat(publish(mvc, author, "!!!")).startsWith("post");
     }

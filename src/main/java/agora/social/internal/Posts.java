@@ -140,8 +140,9 @@ public class Posts {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** Six base-36 characters, when ten numbered slugs are taken (or one was taken in a race). */
     private static String randomSuffix() {
-        return Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36),
-                36);
+        var sixDigits = 36L * 36 * 36 * 36 * 36;
+        return Long.toString(ThreadLocalRandom.current().nextLong(sixDigits, sixDigits * 36), 36);
     }
 }

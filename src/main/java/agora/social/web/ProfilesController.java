@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import agora.accounts.CurrentUser;
+import agora.social.internal.AuthorView;
 import agora.social.internal.Profiles;
 
 /** RealWorld profiles and follows. */
@@ -37,7 +38,7 @@ class ProfilesController {
         return response(profiles.unfollow(user.id(), username));
     }
 
-    private static SocialJson.ProfileResponse response(agora.social.internal.AuthorView view) {
+    private static SocialJson.ProfileResponse response(AuthorView view) {
         return new SocialJson.ProfileResponse(SocialJson.Profile.of(view));
     }
 }
