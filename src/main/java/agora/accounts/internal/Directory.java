@@ -40,8 +40,9 @@ class Directory implements UserDirectory {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        // list(), not stream(): an unclosed query stream keeps its connection out of the pool.
         return jdbc.sql(PROFILE + "where id in (:ids)").param("ids", ids.stream().distinct().toList())
-                .query(UserProfile.class).stream()
+                .query(UserProfile.class).list().stream()
                 .collect(Collectors.toMap(UserProfile::id, Function.identity()));
     }
 

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Fills a migrated, empty Agora PostgreSQL database with a benchmark world. Arguments go to SocialWorld:
+#   bench/generate.sh --url='jdbc:postgresql://127.0.0.1:5432/agora_bench?user=postgres' --users=100000 --posts=1000000
+# Uses the application's own runtime classpath (PostgreSQL driver, Spring Security's Argon2 encoder).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+classpath=target/bench.classpath
+if [ ! -s "$classpath" ] || [ pom.xml -nt "$classpath" ]; then
+  ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath"
+fi
+exec java -Xmx4g -cp "$(cat "$classpath")" bench/SocialWorld.java "$@"

@@ -1,0 +1,49 @@
+package agora.social.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import agora.accounts.UserDirectory;
+
+/**
+ * Turns posts into what a reader sees, for any number of posts in a constant number of queries: one each for
+ * tags, authors, the reader's follows among the authors and the reader's likes among the posts.
+ */
+@Component
+class ArticleViews {
+
+    private final TagRepository tags;
+    private final FollowRepository follows;
+    private final FavoriteRepository favorites;
+    private final UserDirectory directory;
+
+    ArticleViews(TagRepository tags, FollowRepository follows, FavoriteRepository favorites, UserDirectory directory) {
+        this.tags = tags;
+        this.follows = follows;
+        this.favorites = favorites;
+        this.directory = directory;
+    }
+
+    ArticleView of(Post post, Optional<Long> reader) {
+        return of(List.of(post), reader).getFirst();
+    }
+
+    /** Views in the order of the given posts. */
+    List<ArticleView> of(List<Post> posts, Optional<Long> reader) {
+        if (posts.isEmpty()) {
+            return List.of();
+        }
+        var postIds = posts.stream().map(Post::id).toList();
+        var authorIds = posts.stream().map(Post::authorId).distinct().toList();
+        var tagNames = tags.namesByPost(postIds);
+        var profiles = directory.findAllById(authorIds);
+        Set<Long> followed = reader.map(r -> follows.followedAmong(r, authorIds)).orElse(Set.of());
+        Set<Long> liked = reader.map(r -> favorites.favoritedAmong(r, postIds)).orElse(Set.of());
+        return posts.stream().map(post -> new ArticleView(post, tagNames.getOrDefault(post.id(), List.of()),
+                AuthorView.of(profiles.get(post.authorId()), followed.contains(post.authorId())),
+                liked.contains(post.id()))).toList();
+    }
+}

@@ -1,0 +1,53 @@
+package agora.social.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import agora.platform.Sql;
+
+@Repository
+class CommentRepository {
+
+    private static final String COLUMNS = "id, post_id, author_id, body, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    CommentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Comment insert(long postId, long authorId, String body, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into comments (post_id, author_id, body, created_at, updated_at) values (?, ?, ?, ?, ?)")
+                .params(postId, authorId, body, Sql.timestamp(now), Sql.timestamp(now))
+                .update(keys, "id");
+        return new Comment(keys.getKeyAs(Long.class), postId, authorId, body, now, now);
+    }
+
+    Optional<Comment> find(long postId, long id) {
+        return jdbc.sql("select " + COLUMNS + " from comments where id = ? and post_id = ?").params(id, postId)
+                .query(CommentRepository::map).optional();
+    }
+
+    /** Newest first. */
+    List<Comment> list(long postId, int limit, int offset) {
+        return jdbc.sql("select " + COLUMNS + " from comments where post_id = ? order by id desc limit ? offset ?")
+                .params(postId, limit, offset).query(CommentRepository::map).list();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from comments where id = ?").param(id).update();
+    }
+
+    private static Comment map(ResultSet rs, int row) throws SQLException {
+        return new Comment(rs.getLong("id"), rs.getLong("post_id"), rs.getLong("author_id"), rs.getString("body"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+}

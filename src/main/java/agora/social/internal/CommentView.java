@@ -1,0 +1,4 @@
+package agora.social.internal;
+
+public record CommentView(Comment comment, AuthorView author) {
+}

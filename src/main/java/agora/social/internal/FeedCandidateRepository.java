@@ -1,0 +1,106 @@
+package agora.social.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import agora.platform.Sql;
+import agora.social.internal.FeedRanking.Candidate;
+import agora.social.internal.FeedRanking.Source;
+
+/**
+ * The ranked feed's reads. Each is bounded and index-backed: followed authors' recent posts through
+ * {@code follows}' key and {@code posts_by_author}; the reader's recent likes and comments through
+ * {@code favorites_by_user_time} and {@code comments_by_author_time} (at most {@link #RECENT_ACTIVITY} each);
+ * a tag's newest posts through {@code post_tags_by_tag}. Engagement comes from the posts' counters.
+ */
+@Repository
+class FeedCandidateRepository {
+
+    static final int RECENT_ACTIVITY = 200;
+
+    private static final String CANDIDATE = "select p.id, p.author_id, p.created_at, p.favorites_count, "
+            + "p.comments_count from posts p ";
+
+    private final JdbcClient jdbc;
+
+    FeedCandidateRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The newest posts since {@code since} by authors the reader follows. */
+    List<Candidate> followed(long reader, Instant since, int limit) {
+        return jdbc.sql(CANDIDATE + """
+                where p.author_id in (select followee_id from follows where follower_id = :reader)
+                  and p.author_id <> :reader and p.created_at >= :since
+                order by p.created_at desc, p.id desc limit :limit""")
+                .param("reader", reader).param("since", Sql.timestamp(since)).param("limit", limit)
+                .query((rs, row) -> candidate(rs, Source.FOLLOWING)).list();
+    }
+
+    /** The reader's recent likes and comments, counted per author of the liked or commented post. */
+    Map<Long, Integer> interactionsByAuthor(long reader, Instant since) {
+        var counts = new HashMap<Long, Integer>();
+        jdbc.sql("""
+                select p.author_id, count(*) as n from (
+                    (select post_id from favorites where user_id = :reader and created_at >= :since
+                     order by created_at desc limit :recent)
+                    union all
+                    (select post_id from comments where author_id = :reader and created_at >= :since
+                     order by created_at desc limit :recent)
+                ) x join posts p on p.id = x.post_id
+                group by p.author_id""")
+                .param("reader", reader).param("since", Sql.timestamp(since)).param("recent", RECENT_ACTIVITY)
+                .query((rs, row) -> counts.put(rs.getLong("author_id"), rs.getInt("n"))).list();
+        return counts;
+    }
+
+    /** The tags of the posts the reader liked recently, most liked first. */
+    List<Long> likedTags(long reader, Instant since, int limit) {
+        return jdbc.sql("""
+                select pt.tag_id from (
+                    select post_id from favorites where user_id = :reader and created_at >= :since
+                    order by created_at desc limit :recent
+                ) f join post_tags pt on pt.post_id = f.post_id
+                group by pt.tag_id order by count(*) desc, pt.tag_id limit :limit""")
+                .param("reader", reader).param("since", Sql.timestamp(since)).param("recent", RECENT_ACTIVITY)
+                .param("limit", limit).query(Long.class).list();
+    }
+
+    /** The newest posts with this tag since {@code since}. */
+    List<Long> newestInTag(long tagId, Instant since, int limit) {
+        return jdbc.sql("""
+                select post_id from post_tags where tag_id = ? and post_created_at >= ?
+                order by post_created_at desc, post_id desc limit ?""")
+                .params(tagId, Sql.timestamp(since), limit).query(Long.class).list();
+    }
+
+    /**
+     * Of these posts, the most engaging ones that the reader neither wrote, nor follows the author of, nor
+     * liked already.
+     */
+    List<Candidate> discoverable(long reader, Collection<Long> postIds, int limit) {
+        if (postIds.isEmpty() || limit == 0) {
+            return List.of();
+        }
+        return jdbc.sql(CANDIDATE + """
+                where p.id in (:ids) and p.author_id <> :reader
+                  and not exists (select 1 from follows f where f.follower_id = :reader and f.followee_id = p.author_id)
+                  and not exists (select 1 from favorites l where l.user_id = :reader and l.post_id = p.id)
+                order by p.favorites_count + p.comments_count desc, p.id desc limit :limit""")
+                .param("ids", postIds.stream().distinct().toList()).param("reader", reader).param("limit", limit)
+                .query((rs, row) -> candidate(rs, Source.DISCOVERY)).list();
+    }
+
+    private static Candidate candidate(ResultSet rs, Source source) throws SQLException {
+        return new Candidate(rs.getLong("id"), rs.getLong("author_id"), Sql.instant(rs, "created_at"),
+                rs.getInt("favorites_count"), rs.getInt("comments_count"), source);
+    }
+}

@@ -1,0 +1,13 @@
+package agora.social.internal;
+
+/**
+ * Which posts a list shows; null criteria don't filter. All given criteria must hold.
+ *
+ * @param followedBy posts by authors this user follows (the RealWorld feed)
+ */
+record PostFilter(Long authorId, Long tagId, Long favoritedBy, Long followedBy) {
+
+    static PostFilter everything() {
+        return new PostFilter(null, null, null, null);
+    }
+}

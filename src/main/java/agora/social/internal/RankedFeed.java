@@ -1,0 +1,111 @@
+package agora.social.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import agora.social.internal.FeedRanking.Candidate;
+import agora.social.internal.FeedRanking.Ranked;
+import agora.social.internal.FeedRanking.Source;
+
+/**
+ * The personal feed: recent posts by followed authors plus a few popular recent posts in tags the reader
+ * likes, ranked by {@link FeedRanking}. A first page ranks the candidates once; its cursor carries the rest of
+ * that ranking, so the following pages neither repeat nor skip posts.
+ */
+@Service
+public class RankedFeed {
+
+    private final FeedCandidateRepository candidates;
+    private final PostRepository posts;
+    private final ArticleViews views;
+    private final FeedProperties settings;
+    private final FeedRanking ranking;
+    private final Clock clock;
+
+    RankedFeed(FeedCandidateRepository candidates, PostRepository posts, ArticleViews views, FeedProperties settings,
+            Clock clock) {
+        this.candidates = candidates;
+        this.posts = posts;
+        this.views = views;
+        this.settings = settings;
+        this.ranking = settings.ranking();
+        this.clock = clock;
+    }
+
+    /** Ranks the reader's feed now and answers the page at {@code paging}. */
+    public FeedPage first(long reader, Paging paging, boolean explain) {
+        var now = clock.instant();
+        var ranked = rank(reader, now);
+        var from = Math.min(paging.offset(), ranked.size());
+        var to = Math.min(from + paging.limit(), ranked.size());
+        var page = ranked.subList(from, to);
+        var byId = posts.findSummariesById(page.stream().map(r -> r.candidate().postId()).toList()).stream()
+                .collect(Collectors.toMap(Post::id, Function.identity()));
+        var shown = page.stream().filter(r -> byId.containsKey(r.candidate().postId())).toList();
+        var articles = views.of(shown.stream().map(r -> byId.get(r.candidate().postId())).toList(), Optional.of(reader));
+        var entries = new ArrayList<FeedEntry>(shown.size());
+        for (var i = 0; i < shown.size(); i++) {
+            var r = shown.get(i);
+            entries.add(new FeedEntry(articles.get(i), r.candidate().source(), explain ? r.score() : null));
+        }
+        var rest = ranked.subList(to, ranked.size()).stream().map(r -> r.candidate().postId()).toList();
+        return new FeedPage(entries, ranked.size(), cursor(reader, now, ranked.size(), rest));
+    }
+
+    /** The next page of the ranking a cursor continues. Posts deleted since are left out. */
+    public FeedPage next(long reader, String cursorText, int limit, boolean explain) {
+        var cursor = FeedCursor.decode(cursorText, reader);
+        var ids = cursor.remaining();
+        var pageIds = ids.subList(0, Math.min(limit, ids.size()));
+        var byId = posts.findSummariesById(pageIds).stream().collect(Collectors.toMap(Post::id, Function.identity()));
+        var shown = pageIds.stream().filter(byId::containsKey).map(byId::get).toList();
+        var articles = views.of(shown, Optional.of(reader));
+        var interactions = explain ? interactions(reader, cursor.rankedAt()) : Map.<Long, Integer>of();
+        var entries = new ArrayList<FeedEntry>(articles.size());
+        for (var article : articles) {
+            var post = article.post();
+            var source = article.author().following() ? Source.FOLLOWING : Source.DISCOVERY;
+            var candidate = new Candidate(post.id(), post.authorId(), post.createdAt(), post.favoritesCount(),
+                    post.commentsCount(), source);
+            entries.add(new FeedEntry(article, source, explain
+                    ? ranking.score(candidate, interactions.getOrDefault(post.authorId(), 0), cursor.rankedAt())
+                    : null));
+        }
+        var rest = ids.subList(pageIds.size(), ids.size());
+        return new FeedPage(entries, cursor.total(), cursor(reader, cursor.rankedAt(), cursor.total(), rest));
+    }
+
+    List<Ranked> rank(long reader, Instant now) {
+        var since = now.minus(settings.horizon());
+        var pool = new ArrayList<>(candidates.followed(reader, since, settings.window()));
+        if (settings.discoveryPosts() > 0) {
+            var tagged = new LinkedHashSet<Long>();
+            for (var tag : candidates.likedTags(reader, now.minus(settings.affinityWindow()), settings.discoveryTags())) {
+                tagged.addAll(candidates.newestInTag(tag, since, settings.discoveryScan()));
+            }
+            var known = new HashSet<Long>();
+            pool.forEach(c -> known.add(c.postId()));
+            tagged.removeAll(known);
+            pool.addAll(candidates.discoverable(reader, tagged, settings.discoveryPosts()));
+        }
+        return ranking.rank(pool, interactions(reader, now), now);
+    }
+
+    private Map<Long, Integer> interactions(long reader, Instant now) {
+        return candidates.interactionsByAuthor(reader, now.minus(settings.affinityWindow()));
+    }
+
+    private static String cursor(long reader, Instant rankedAt, int total, List<Long> rest) {
+        return rest.isEmpty() ? null : new FeedCursor(reader, rankedAt, total, List.copyOf(rest)).encode();
+    }
+}

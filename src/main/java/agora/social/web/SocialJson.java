@@ -1,0 +1,115 @@
+package agora.social.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import agora.social.internal.ArticleView;
+import agora.social.internal.AuthorView;
+import agora.social.internal.CommentView;
+import agora.social.internal.FeedEntry;
+
+/** RealWorld's request and response bodies for profiles, articles, comments and tags. */
+final class SocialJson {
+
+    /** ISO-8601 in UTC, always with milliseconds (RealWorld clients expect a fraction). */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private SocialJson() {
+    }
+
+    record Profile(String username, String bio, String image, boolean following) {
+        static Profile of(AuthorView author) {
+            return new Profile(author.username(), author.bio(), author.image(), author.following());
+        }
+    }
+
+    record ProfileResponse(Profile profile) {
+    }
+
+    record Article(String slug, String title, String description, String body, List<String> tagList,
+            String createdAt, String updatedAt, boolean favorited, int favoritesCount, Profile author) {
+        static Article of(ArticleView view) {
+            var post = view.post();
+            return new Article(post.slug(), post.title(), post.description(), post.body(), view.tags(),
+                    time(post.createdAt()), time(post.updatedAt()), view.favorited(), post.favoritesCount(),
+                    Profile.of(view.author()));
+        }
+    }
+
+    record ArticleResponse(Article article) {
+    }
+
+    /** An article in a list: without its body; with the score's parts when the reader asked why. */
+    record ListedArticle(String slug, String title, String description, List<String> tagList, String createdAt,
+            String updatedAt, boolean favorited, int favoritesCount, Profile author,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Explain explain) {
+        static ListedArticle of(ArticleView view, Explain explain) {
+            var post = view.post();
+            return new ListedArticle(post.slug(), post.title(), post.description(), view.tags(),
+                    time(post.createdAt()), time(post.updatedAt()), view.favorited(), post.favoritesCount(),
+                    Profile.of(view.author()), explain);
+        }
+    }
+
+    record ArticlesResponse(List<ListedArticle> articles, long articlesCount) {
+    }
+
+    /** The ranked feed: RealWorld's list envelope plus the cursor of the next page (null at the end). */
+    record FeedResponse(List<ListedArticle> articles, long articlesCount, String nextCursor) {
+    }
+
+    /** Why a post is in the ranked feed, and where: {@code score = freshness × engagement × affinity × sourceWeight}. */
+    record Explain(String source, double score, double ageHours, double freshness, double engagement, double affinity,
+            double sourceWeight, int likes, int comments) {
+        static Explain of(FeedEntry entry) {
+            var s = entry.score();
+            var post = entry.article().post();
+            return new Explain(entry.source().name().toLowerCase(), s.total(), s.ageHours(), s.freshness(),
+                    s.engagement(), s.affinity(), s.sourceWeight(), post.favoritesCount(), post.commentsCount());
+        }
+    }
+
+    record NewArticle(String title, String description, String body, List<String> tagList) {
+    }
+
+    record NewArticleRequest(NewArticle article) {
+    }
+
+    /** RealWorld changes title, description and body; tagList is accepted too, replacing the tags. */
+    record ArticleChanges(String title, String description, String body, List<String> tagList) {
+    }
+
+    record UpdateArticleRequest(ArticleChanges article) {
+    }
+
+    record NewComment(String body) {
+    }
+
+    record NewCommentRequest(NewComment comment) {
+    }
+
+    record Comment(long id, String createdAt, String updatedAt, String body, Profile author) {
+        static Comment of(CommentView view) {
+            var c = view.comment();
+            return new Comment(c.id(), time(c.createdAt()), time(c.updatedAt()), c.body(), Profile.of(view.author()));
+        }
+    }
+
+    record CommentResponse(Comment comment) {
+    }
+
+    record CommentsResponse(List<Comment> comments) {
+    }
+
+    record TagsResponse(List<String> tags) {
+    }
+
+    static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+}
