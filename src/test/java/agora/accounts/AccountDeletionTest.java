@@ -19,9 +19,11 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import agora.accounts.internal.Totp;
 import agora.test.AgoraTest;
 import agora.test.Api;
 import agora.test.Mailbox;
+import agora.test.MutableClock;
 
 @AgoraTest
 @RecordApplicationEvents
@@ -41,6 +43,9 @@ class AccountDeletionTest {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    MutableClock clock;
 
     ResultActions deleteAccount(Api.SignedUp user, String body) throws Exception {
         return mvc.perform(delete("/api/user").header("Authorization", user.authorization())
@@ -88,8 +93,9 @@ class AccountDeletionTest {
             assertThat(jdbc.sql("select count(*) from " + table + " where user_id = ?").param(id).query(Long.class)
                     .single()).as(table).isZero();
         }
-        assertThat(jdbc.sql("select count(*) from email_outbox where user_id = ?").param(id).query(Long.class).single())
-                .isZero();
+        // The account's emails (they hold its address) go too, once notifications has handled the event.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc
+                .sql("select count(*) from email_outbox where user_id = ?").param(id).query(Long.class).single() == 0);
     }
 
     @Test
@@ -113,6 +119,26 @@ class AccountDeletionTest {
         mvc.perform(get("/api/user").header("Authorization", user.authorization())).andExpect(status().isOk());
         mvc.perform(delete("/api/user").contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"x\"}"))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void withTwoFactorOnItTakesACodeToo() throws Exception {
+        var user = Api.signUp(mvc, "guarded");
+        var body = mvc.perform(post("/api/user/2fa").header("Authorization", user.authorization()))
+                .andReturn().getResponse().getContentAsString();
+        var secret = TwoFactorTest.base32(com.jayway.jsonpath.JsonPath.read(body, "$.secret"));
+        var now = Totp.stepAt(clock.instant());
+        mvc.perform(post("/api/user/2fa/confirm").header("Authorization", user.authorization())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"code\":\"" + Totp.code(secret, now) + "\"}"))
+                .andExpect(status().isOk());
+
+        deleteAccount(user, "{\"password\":\"" + PASSWORD + "\"}").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.code[0]").value(org.hamcrest.Matchers.startsWith("can't be blank")));
+        deleteAccount(user, "{\"password\":\"" + PASSWORD + "\",\"code\":\"" + Totp.code(secret, now - 5) + "\"}")
+                .andExpect(status().isUnprocessableContent());
+        deleteAccount(user, "{\"password\":\"" + PASSWORD + "\",\"code\":\""
+                + Totp.code(secret, now + 1) + "\"}").andExpect(status().isNoContent());
     }
 
     @Test
