@@ -3,6 +3,8 @@ package agora.notifications.internal;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,13 +20,16 @@ public class Mailroom {
     private final EmailOutbox outbox;
     private final Postman postman;
     private final MessageIds messageIds;
+    private final TaskExecutor executor;
     private final Clock clock;
 
-    Mailroom(EmailTemplates templates, EmailOutbox outbox, Postman postman, MessageIds messageIds, Clock clock) {
+    Mailroom(EmailTemplates templates, EmailOutbox outbox, Postman postman, MessageIds messageIds,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
         this.templates = templates;
         this.outbox = outbox;
         this.postman = postman;
         this.messageIds = messageIds;
+        this.executor = executor;
         this.clock = clock;
     }
 
@@ -34,15 +39,19 @@ public class Mailroom {
         outbox.record(email, content, messageIds.next(), clock.instant()).ifPresent(this::deliverAfterCommit);
     }
 
+    /**
+     * Delivery runs on another thread: in {@code afterCommit} the committed transaction's connection is still
+     * bound to this one, and SMTP must neither hold it nor have its bookkeeping join a finished transaction.
+     */
     private void deliverAfterCommit(long id) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            postman.deliver(id);
+            executor.execute(() -> postman.deliver(id));
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                postman.deliver(id);
+                executor.execute(() -> postman.deliver(id));
             }
         });
     }
