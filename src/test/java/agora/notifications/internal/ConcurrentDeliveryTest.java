@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import agora.notifications.SmtpTest;
+import agora.platform.Sql;
 import agora.notifications.TestMailServer;
 import agora.test.Api;
 import agora.test.MutableClock;
@@ -48,9 +49,12 @@ class ConcurrentDeliveryTest {
         for (int i = 0; i < 12; i++) {
             addresses.add(Api.signUp(mvc, "swarm").email());
         }
+        // Every first attempt has failed (not merely been claimed): each retry is due 30 s from now.
+        var retry = Sql.timestamp(clock.instant().plusSeconds(30));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
-                select count(*) from email_outbox where template = 'verify-email' and attempts >= 1
-                and recipient_key in (:to)""").param("to", addresses).query(Long.class).single() == addresses.size());
+                select count(*) from email_outbox where template = 'verify-email' and next_attempt_at = :retry
+                and recipient_key in (:to)""").param("retry", retry).param("to", addresses).query(Long.class)
+                .single() == addresses.size());
 
         TestMailServer.start();
         clock.advance(Duration.ofSeconds(31));
