@@ -6,7 +6,10 @@ import java.time.Duration;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Forgets what no longer matters: ended sessions and old login failures. Safe to run on every node. */
+/**
+ * Forgets what no longer matters: ended sessions, old login failures, expired email tokens and login
+ * challenges. Safe to run on every node.
+ */
 @Component
 class AccountHousekeeping {
 
@@ -14,11 +17,16 @@ class AccountHousekeeping {
 
     private final SessionRepository sessions;
     private final LoginAttempts attempts;
+    private final EmailTokens tokens;
+    private final LoginChallenges challenges;
     private final Clock clock;
 
-    AccountHousekeeping(SessionRepository sessions, LoginAttempts attempts, Clock clock) {
+    AccountHousekeeping(SessionRepository sessions, LoginAttempts attempts, EmailTokens tokens,
+            LoginChallenges challenges, Clock clock) {
         this.sessions = sessions;
         this.attempts = attempts;
+        this.tokens = tokens;
+        this.challenges = challenges;
         this.clock = clock;
     }
 
@@ -27,5 +35,7 @@ class AccountHousekeeping {
         var cutoff = clock.instant().minus(KEEP);
         sessions.deleteEndedBefore(cutoff);
         attempts.deleteFailuresBefore(cutoff);
+        tokens.deleteExpiredBefore(cutoff);
+        challenges.deleteExpiredBefore(cutoff);
     }
 }

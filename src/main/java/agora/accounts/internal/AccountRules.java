@@ -14,6 +14,9 @@ public final class AccountRules {
     public static final int MAX_BIO = 1000;
     public static final int MAX_IMAGE = 2048;
 
+    /** Deleted accounts are renamed to this prefix plus a random suffix; nobody else may take such a name. */
+    public static final String DELETED_USERNAME_PREFIX = "deleted-user-";
+
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
@@ -28,6 +31,8 @@ public final class AccountRules {
             problems.add("is too long (maximum is " + MAX_USERNAME + " characters)");
         } else if (!USERNAME.matcher(username).matches()) {
             problems.add("may only contain letters, digits, '_', '.' and '-'");
+        } else if (key(username).startsWith(DELETED_USERNAME_PREFIX)) {
+            problems.add("is reserved");
         }
         return problems;
     }

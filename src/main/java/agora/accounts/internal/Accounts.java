@@ -13,11 +13,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import agora.accounts.EmailChanged;
+import agora.accounts.PasswordChanged;
 import agora.accounts.UserProfileChanged;
 import agora.accounts.UserRegistered;
 import agora.platform.ApiException;
 
-/** Registration and changes to a user's own account. */
+/**
+ * Registration and changes to a user's own account. Registering, and changing the email address, send a
+ * verification email; a new password or address is announced by a security notice.
+ */
 @Service
 public class Accounts {
 
@@ -29,16 +34,23 @@ public class Accounts {
     private final PasswordHasher hasher;
     private final PasswordPolicy passwords;
     private final Sessions sessions;
+    private final EmailVerification verification;
+    private final EmailTokens tokens;
+    private final LoginChallenges challenges;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy passwords, Sessions sessions,
+            EmailVerification verification, EmailTokens tokens, LoginChallenges challenges,
             ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.verification = verification;
+        this.tokens = tokens;
+        this.challenges = challenges;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
@@ -65,6 +77,7 @@ public class Accounts {
                 var id = users.insert(username.strip(), email.strip(), hash, User.Role.USER, clock.instant());
                 var user = users.findById(id).orElseThrow();
                 events.publishEvent(new UserRegistered(id, user.username()));
+                verification.issue(id, user.email());
                 return new Login.SignedIn(user, sessions.open(id));
             });
         } catch (DuplicateKeyException raced) {
@@ -99,20 +112,33 @@ public class Accounts {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        var email = changes.email() != null ? changes.email().strip() : user.email();
+        var emailChanged = !AccountRules.key(email).equals(AccountRules.key(user.email()));
         var updated = new User(user.id(),
                 changes.username() != null ? changes.username().strip() : user.username(),
-                changes.email() != null ? changes.email().strip() : user.email(),
+                email,
                 changes.password() != null ? hasher.hash(changes.password()) : user.passwordHash(),
                 changes.bio() != null ? changes.bio() : user.bio(),
                 changes.image() != null ? emptyToNull(changes.image()) : user.image(),
-                user.role());
+                user.role(),
+                emailChanged ? null : user.emailVerifiedAt());
+        var now = clock.instant();
         try {
-            users.update(updated, clock.instant());
+            users.update(updated, now);
         } catch (DuplicateKeyException raced) {
             throw ApiException.invalid(Map.of("username or email", List.of("has already been taken")));
         }
         if (changes.password() != null) {
             sessions.revokeAllExcept(userId, currentSession);
+            challenges.deleteAllOf(userId);
+            events.publishEvent(new PasswordChanged(userId, now));
+        }
+        if (emailChanged) {
+            // Links sent to the old address must not verify (or reset) the account any more.
+            tokens.voidUnused(userId, EmailTokens.Purpose.VERIFY_EMAIL, now);
+            tokens.voidUnused(userId, EmailTokens.Purpose.RESET_PASSWORD, now);
+            events.publishEvent(new EmailChanged(userId, user.email(), email, now));
+            verification.issue(userId, email);
         }
         if (!updated.username().equals(user.username()) || !Objects.equals(updated.bio(), user.bio())
                 || !Objects.equals(updated.image(), user.image())) {

@@ -11,9 +11,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("agora.auth")
 public record AuthProperties(String jwtSecret, Duration tokenTtl, Duration sessionCacheTtl, Password password,
-        LoginThrottle loginThrottle) {
+        LoginThrottle loginThrottle, EmailTokens emailTokens, TwoFactor twoFactor) {
 
     /** Argon2id cost parameters. */
     public record Password(int memoryKib, int iterations, int parallelism) {
+    }
+
+    /** Lifetimes of the single-use tokens sent by email, and how often they may be sent. */
+    public record EmailTokens(Duration verificationTtl, Duration passwordResetTtl, IssueThrottle issueThrottle) {
+    }
+
+    /**
+     * @param issuer the name authenticator apps show next to the account
+     * @param encryptionKey base64 of the 32-byte AES key that encrypts TOTP secrets at rest
+     * @param challengeTtl how long the second step of a login may follow the first
+     * @param maxCodesPerChallenge wrong codes after which a login challenge is void
+     */
+    public record TwoFactor(String issuer, String encryptionKey, Duration challengeTtl, int maxCodesPerChallenge) {
     }
 }

@@ -10,11 +10,17 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import agora.accounts.UserContact;
+import agora.accounts.UserContacts;
 import agora.accounts.UserDirectory;
 import agora.accounts.UserProfile;
 
+/**
+ * Users as other modules see them. A deleted account keeps answering by id (its content needs an author,
+ * shown under a neutral placeholder name), but is no longer found by name, listed, or reachable by email.
+ */
 @Service
-class Directory implements UserDirectory {
+class Directory implements UserDirectory, UserContacts {
 
     private static final String PROFILE = "select id, username, bio, image from users ";
 
@@ -31,7 +37,7 @@ class Directory implements UserDirectory {
 
     @Override
     public Optional<UserProfile> findByUsername(String username) {
-        return jdbc.sql(PROFILE + "where username_key = ?").param(AccountRules.key(username))
+        return jdbc.sql(PROFILE + "where username_key = ? and deleted_at is null").param(AccountRules.key(username))
                 .query(UserProfile.class).optional();
     }
 
@@ -48,7 +54,7 @@ class Directory implements UserDirectory {
 
     @Override
     public List<UserProfile> listAfter(long afterId, int limit) {
-        return jdbc.sql(PROFILE + "where id > ? order by id limit ?").params(afterId, limit)
+        return jdbc.sql(PROFILE + "where id > ? and deleted_at is null order by id limit ?").params(afterId, limit)
                 .query(UserProfile.class).list();
     }
 
@@ -56,5 +62,16 @@ class Directory implements UserDirectory {
     public boolean isEmailVerified(long userId) {
         return jdbc.sql("select email_verified_at is not null from users where id = ?").param(userId)
                 .query(Boolean.class).optional().orElse(false);
+    }
+
+    @Override
+    public Optional<UserContact> contactOf(long userId) {
+        return jdbc.sql("""
+                select id, username, email, email_verified_at is not null as verified
+                from users where id = ? and deleted_at is null""")
+                .param(userId)
+                .query((rs, row) -> new UserContact(rs.getLong("id"), rs.getString("username"),
+                        rs.getString("email"), rs.getBoolean("verified")))
+                .optional();
     }
 }

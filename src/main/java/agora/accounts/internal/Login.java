@@ -1,7 +1,7 @@
 package agora.accounts.internal;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,51 +11,56 @@ import org.springframework.stereotype.Service;
 import agora.platform.ApiException;
 
 /**
- * Password login with brute-force protection ({@link LoginThrottle}) and no account enumeration: an unknown
- * email and a wrong password get the same answer after the same work. Deliberately not one transaction:
- * the password hash costs tens of milliseconds and must not hold a database connection.
+ * Password login with brute-force protection ({@link LoginGuard}) and no account enumeration: an unknown
+ * email and a wrong password get the same answer after the same work. With two-factor login on, the right
+ * password earns a short-lived challenge instead of a session; the challenge and a code complete the login.
+ * Deliberately not one transaction: the password hash costs tens of milliseconds and must not hold a
+ * database connection.
  */
 @Service
 public class Login {
 
+    /** What a login attempt with the right password earns. */
+    public sealed interface Outcome permits SignedIn, ChallengeIssued {
+    }
+
     /** A successful login: the user and the token of the session it opened. */
-    public record SignedIn(User user, String token) {
+    public record SignedIn(User user, String token) implements Outcome {
+    }
+
+    /** The password was right and a second factor is needed: send the challenge back with a code. */
+    public record ChallengeIssued(String challenge, Instant expiresAt) implements Outcome {
     }
 
     private final UserRepository users;
-    private final LoginAttempts attempts;
+    private final LoginGuard guard;
     private final PasswordHasher hasher;
     private final Sessions sessions;
-    private final LoginThrottle throttle;
+    private final TwoFactor twoFactor;
+    private final LoginChallenges challenges;
+    private final AuthProperties.TwoFactor settings;
     private final Clock clock;
 
-    Login(UserRepository users, LoginAttempts attempts, PasswordHasher hasher, Sessions sessions,
-            AuthProperties properties, Clock clock) {
+    Login(UserRepository users, LoginGuard guard, PasswordHasher hasher, Sessions sessions, TwoFactor twoFactor,
+            LoginChallenges challenges, AuthProperties properties, Clock clock) {
         this.users = users;
-        this.attempts = attempts;
+        this.guard = guard;
         this.hasher = hasher;
         this.sessions = sessions;
-        this.throttle = properties.loginThrottle();
+        this.twoFactor = twoFactor;
+        this.challenges = challenges;
+        this.settings = properties.twoFactor();
         this.clock = clock;
     }
 
-    public SignedIn login(String email, String password, String clientAddress) {
-        var now = clock.instant();
-        var accountKey = LoginAttempts.accountKey(email);
-        var clientKey = LoginAttempts.clientKey(clientAddress);
+    public Outcome login(String email, String password, String clientAddress) {
         var user = users.findByEmail(email);
-        var knownClient = user.isPresent() && attempts.isKnownClient(user.get().id(), clientKey);
-        var since = now.minus(throttle.window());
-        var wait = throttle.waitBeforeAttempt(attempts.accountFailuresSince(accountKey, since),
-                attempts.clientFailuresSince(clientKey, since), knownClient, now);
-        if (wait.isPresent()) {
-            throw tooManyAttempts(wait.get());
-        }
+        guard.checkAllowed(email, user.map(User::id).orElse(null), clientAddress);
         if (user.isEmpty()) {
             hasher.verifyAgainstNothing(password);
         }
         if (user.isEmpty() || !hasher.matches(password, user.get().passwordHash())) {
-            attempts.recordFailure(accountKey, clientKey, now);
+            guard.recordFailure(email, clientAddress);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "email or password is invalid",
                     Map.of("email or password", List.of("is invalid")), null);
         }
@@ -63,14 +68,43 @@ public class Login {
         if (hasher.needsUpgrade(signedIn.passwordHash())) {
             users.updatePasswordHash(signedIn.id(), hasher.hash(password));
         }
-        attempts.clearAccountFailures(accountKey);
-        attempts.rememberClient(signedIn.id(), clientKey, now);
+        if (twoFactor.isEnabled(signedIn.id())) {
+            var challenge = RandomTokens.generate();
+            var expiresAt = clock.instant().plus(settings.challengeTtl());
+            challenges.insert(RandomTokens.hash(challenge), signedIn.id(), expiresAt);
+            return new ChallengeIssued(challenge, expiresAt);
+        }
+        guard.recordLogin(signedIn.id(), signedIn.email(), clientAddress);
         return new SignedIn(signedIn, sessions.open(signedIn.id()));
     }
 
-    private static ApiException tooManyAttempts(Duration wait) {
-        var seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
-        return ApiException.tooManyRequests("too many failed logins; try again in " + seconds + " seconds",
-                Duration.ofSeconds(seconds));
+    /**
+     * Completes a two-factor login with a TOTP code or a recovery code. A wrong code counts as a failed
+     * login; a challenge survives only a few of them.
+     */
+    public SignedIn completeTwoFactor(String challenge, String code, String clientAddress) {
+        if (!RandomTokens.plausible(challenge)) {
+            throw invalidChallenge();
+        }
+        var hash = RandomTokens.hash(challenge);
+        var user = challenges.findLive(hash, clock.instant()).flatMap(users::findById)
+                .orElseThrow(Login::invalidChallenge);
+        guard.checkAllowed(user.email(), user.id(), clientAddress);
+        if (!twoFactor.accepts(user.id(), code)) {
+            guard.recordFailure(user.email(), clientAddress);
+            challenges.recordWrongCode(hash, settings.maxCodesPerChallenge());
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-code", "code is invalid",
+                    Map.of("code", List.of("is invalid")), null);
+        }
+        if (!challenges.consume(hash)) {
+            throw invalidChallenge();
+        }
+        guard.recordLogin(user.id(), user.email(), clientAddress);
+        return new SignedIn(user, sessions.open(user.id()));
+    }
+
+    private static ApiException invalidChallenge() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "invalid-challenge", "challenge is invalid or has expired",
+                Map.of("challenge", List.of("is invalid or has expired")), null);
     }
 }

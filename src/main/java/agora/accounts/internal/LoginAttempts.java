@@ -72,6 +72,12 @@ class LoginAttempts {
         }
     }
 
+    /** Forgets a deleted account: its failures and the clients it logged in from. */
+    void forgetAccount(long userId, String email) {
+        clearAccountFailures(accountKey(email));
+        jdbc.sql("delete from login_known_clients where user_id = ?").param(userId).update();
+    }
+
     int deleteFailuresBefore(Instant cutoff) {
         return jdbc.sql("delete from login_failures where failed_at < ?").param(Sql.timestamp(cutoff)).update();
     }

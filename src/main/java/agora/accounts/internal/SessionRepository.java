@@ -32,7 +32,7 @@ class SessionRepository {
         return jdbc.sql("""
                 select s.id, s.user_id, u.username, u.role
                 from sessions s join users u on u.id = s.user_id
-                where s.id = ? and s.revoked_at is null and s.expires_at > ?""")
+                where s.id = ? and s.revoked_at is null and s.expires_at > ? and u.deleted_at is null""")
                 .params(id, Sql.timestamp(now))
                 .query((rs, row) -> new ActiveSession(rs.getObject("id", UUID.class), rs.getLong("user_id"),
                         rs.getString("username"), User.Role.valueOf(rs.getString("role"))))
@@ -47,6 +47,15 @@ class SessionRepository {
     void revokeAllExcept(long userId, UUID keep, Instant now) {
         jdbc.sql("update sessions set revoked_at = ? where user_id = ? and id <> ? and revoked_at is null")
                 .params(Sql.timestamp(now), userId, keep).update();
+    }
+
+    void revokeAll(long userId, Instant now) {
+        jdbc.sql("update sessions set revoked_at = ? where user_id = ? and revoked_at is null")
+                .params(Sql.timestamp(now), userId).update();
+    }
+
+    void deleteAllOf(long userId) {
+        jdbc.sql("delete from sessions where user_id = ?").param(userId).update();
     }
 
     int deleteEndedBefore(Instant cutoff) {

@@ -65,6 +65,20 @@ public class Sessions {
         checked.asMap().values().removeIf(s -> s.userId() == userId && !s.id().equals(keep));
     }
 
+    /** Ends every session of the user, e.g. after a password reset. */
+    @Transactional
+    void revokeAll(long userId) {
+        repository.revokeAll(userId, clock.instant());
+        refresh(userId);
+    }
+
+    /** Removes every session of the user, e.g. when the account is deleted. */
+    @Transactional
+    void deleteAll(long userId) {
+        repository.deleteAllOf(userId);
+        refresh(userId);
+    }
+
     /** Forgets cached sessions of a user whose name or role changed. */
     void refresh(long userId) {
         checked.asMap().values().removeIf(s -> s.userId() == userId);

@@ -14,7 +14,7 @@ import agora.platform.Sql;
 @Repository
 class UserRepository {
 
-    private static final String COLUMNS = "id, username, email, password_hash, bio, image, role";
+    private static final String COLUMNS = "id, username, email, password_hash, bio, image, role, email_verified_at";
 
     private final JdbcClient jdbc;
 
@@ -22,14 +22,15 @@ class UserRepository {
         this.jdbc = jdbc;
     }
 
+    /** A user that has not been deleted. */
     Optional<User> findById(long id) {
-        return jdbc.sql("select " + COLUMNS + " from users where id = ?").param(id).query(UserRepository::map)
-                .optional();
+        return jdbc.sql("select " + COLUMNS + " from users where id = ? and deleted_at is null").param(id)
+                .query(UserRepository::map).optional();
     }
 
     Optional<User> findByEmail(String email) {
-        return jdbc.sql("select " + COLUMNS + " from users where email_key = ?").param(AccountRules.key(email))
-                .query(UserRepository::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from users where email_key = ? and deleted_at is null")
+                .param(AccountRules.key(email)).query(UserRepository::map).optional();
     }
 
     boolean usernameTaken(String username, long exceptId) {
@@ -57,17 +58,43 @@ class UserRepository {
     void update(User user, Instant now) {
         jdbc.sql("""
                 update users set username = :username, username_key = :usernameKey, email = :email,
-                       email_key = :emailKey, password_hash = :hash, bio = :bio, image = :image, updated_at = :now
+                       email_key = :emailKey, password_hash = :hash, bio = :bio, image = :image,
+                       email_verified_at = :verifiedAt, updated_at = :now
                 where id = :id""")
                 .param("username", user.username()).param("usernameKey", AccountRules.key(user.username()))
                 .param("email", user.email()).param("emailKey", AccountRules.key(user.email()))
                 .param("hash", user.passwordHash()).param("bio", user.bio()).param("image", user.image())
+                .param("verifiedAt", Sql.timestamp(user.emailVerifiedAt()))
                 .param("now", Sql.timestamp(now)).param("id", user.id())
                 .update();
     }
 
     void updatePasswordHash(long id, String hash) {
         jdbc.sql("update users set password_hash = ? where id = ?").params(hash, id).update();
+    }
+
+    /** Marks the address verified, provided it is still the one the proof was for. */
+    boolean markEmailVerified(long id, String emailKey, Instant now) {
+        return jdbc.sql("""
+                update users set email_verified_at = ?
+                where id = ? and email_key = ? and deleted_at is null and email_verified_at is null""")
+                .params(Sql.timestamp(now), id, emailKey).update() == 1;
+    }
+
+    /**
+     * Replaces every piece of personal data with neutral placeholders and makes login impossible; the row
+     * and its id stay, so content keeps an author.
+     */
+    void anonymize(long id, String placeholderName, String placeholderEmail, Instant now) {
+        jdbc.sql("""
+                update users set username = :name, username_key = :nameKey, email = :email, email_key = :emailKey,
+                       password_hash = '', bio = null, image = null, email_verified_at = null,
+                       deleted_at = :now, updated_at = :now
+                where id = :id""")
+                .param("name", placeholderName).param("nameKey", AccountRules.key(placeholderName))
+                .param("email", placeholderEmail).param("emailKey", AccountRules.key(placeholderEmail))
+                .param("now", Sql.timestamp(now)).param("id", id)
+                .update();
     }
 
     boolean isEmpty() {
@@ -77,6 +104,6 @@ class UserRepository {
     private static User map(ResultSet rs, int row) throws SQLException {
         return new User(rs.getLong("id"), rs.getString("username"), rs.getString("email"),
                 rs.getString("password_hash"), rs.getString("bio"), rs.getString("image"),
-                User.Role.valueOf(rs.getString("role")));
+                User.Role.valueOf(rs.getString("role")), Sql.instant(rs, "email_verified_at"));
     }
 }

@@ -1,5 +1,8 @@
 package agora.accounts.web;
 
+import java.time.Instant;
+import java.util.List;
+
 /** RealWorld's request and response bodies for users, each wrapped in a {@code "user"} envelope. */
 final class UserJson {
 
@@ -24,9 +27,39 @@ final class UserJson {
     record UpdateRequest(Changes user) {
     }
 
-    record User(String email, String token, String username, String bio, String image) {
+    record User(String email, String token, String username, String bio, String image, boolean emailVerified) {
     }
 
     record UserResponse(User user) {
+    }
+
+    // Account lifecycle bodies (not RealWorld): flat objects.
+
+    record TokenRequest(String token) {
+    }
+
+    record EmailRequest(String email) {
+    }
+
+    record PasswordResetConfirmation(String token, String password) {
+    }
+
+    record CodeRequest(String code) {
+    }
+
+    record TwoFactorLogin(String challenge, String code) {
+    }
+
+    record Deletion(String password, String code) {
+    }
+
+    /** The answer to a right password when two-factor login is on: complete it at /api/users/login/2fa. */
+    record ChallengeResponse(String challenge, Instant expiresAt) {
+    }
+
+    record EnrolmentResponse(String secret, String uri) {
+    }
+
+    record RecoveryCodesResponse(List<String> recoveryCodes) {
     }
 }

@@ -13,7 +13,7 @@ final class UserResponses {
     }
 
     static UserJson.UserResponse of(User user, String token) {
-        return new UserJson.UserResponse(
-                new UserJson.User(user.email(), token, user.username(), user.bio(), user.image()));
+        return new UserJson.UserResponse(new UserJson.User(user.email(), token, user.username(), user.bio(),
+                user.image(), user.emailVerified()));
     }
 }

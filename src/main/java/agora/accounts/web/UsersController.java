@@ -3,6 +3,7 @@ package agora.accounts.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -35,14 +36,30 @@ class UsersController {
         return UserResponses.of(accounts.register(user.username(), user.email(), user.password()));
     }
 
+    /**
+     * Answers 200 with the user and a token, or, when two-factor login is on, 202 with a challenge to
+     * complete at {@code /api/users/login/2fa}.
+     */
     @PostMapping("/api/users/login")
-    UserJson.UserResponse login(@RequestBody UserJson.LoginRequest request, HttpServletRequest http) {
+    ResponseEntity<?> login(@RequestBody UserJson.LoginRequest request, HttpServletRequest http) {
         var credentials = required(request.user());
         if (credentials.email() == null || credentials.email().isBlank() || credentials.password() == null
                 || credentials.password().isEmpty()) {
             throw ApiException.invalid("email or password", "can't be blank");
         }
-        return UserResponses.of(login.login(credentials.email(), credentials.password(), http.getRemoteAddr()));
+        return switch (login.login(credentials.email(), credentials.password(), http.getRemoteAddr())) {
+            case Login.SignedIn signedIn -> ResponseEntity.ok(UserResponses.of(signedIn));
+            case Login.ChallengeIssued challenge -> ResponseEntity.accepted()
+                    .body(new UserJson.ChallengeResponse(challenge.challenge(), challenge.expiresAt()));
+        };
+    }
+
+    @PostMapping("/api/users/login/2fa")
+    UserJson.UserResponse completeLogin(@RequestBody UserJson.TwoFactorLogin request, HttpServletRequest http) {
+        if (request.code() == null || request.code().isBlank()) {
+            throw ApiException.invalid("code", "can't be blank");
+        }
+        return UserResponses.of(login.completeTwoFactor(request.challenge(), request.code(), http.getRemoteAddr()));
     }
 
     @PostMapping("/api/users/logout")

@@ -1,0 +1,84 @@
+package agora.accounts.internal;
+
+import java.time.Clock;
+import java.util.HexFormat;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import agora.accounts.UserDeleted;
+import agora.platform.ApiException;
+
+/**
+ * Deletes an account at its owner's request. The row is anonymized rather than removed: its id stays so
+ * posts and comments keep a neutral author, while every piece of personal data (name, email, password hash,
+ * bio, image, sessions, two-factor secrets, known clients, pending tokens) goes. The old username and
+ * email become free for anyone.
+ */
+@Service
+public class AccountDeletion {
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final LoginGuard guard;
+    private final TwoFactor twoFactor;
+    private final TwoFactorRepository twoFactorRecords;
+    private final Sessions sessions;
+    private final EmailTokens tokens;
+    private final LoginChallenges challenges;
+    private final LoginAttempts attempts;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    AccountDeletion(UserRepository users, PasswordHasher hasher, LoginGuard guard, TwoFactor twoFactor,
+            TwoFactorRepository twoFactorRecords, Sessions sessions, EmailTokens tokens, LoginChallenges challenges,
+            LoginAttempts attempts, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.guard = guard;
+        this.twoFactor = twoFactor;
+        this.twoFactorRecords = twoFactorRecords;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.challenges = challenges;
+        this.attempts = attempts;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Deletes the account after checking the password (and, with two-factor login on, a code), under the
+     * brute-force protection. A wrong password or code answers 422.
+     */
+    public void delete(long userId, String password, String code, String clientAddress) {
+        var user = users.findById(userId).orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
+        if (password == null || password.isEmpty()) {
+            throw ApiException.invalid("password", "can't be blank");
+        }
+        guard.checkAllowed(user.email(), userId, clientAddress);
+        if (!hasher.matches(password, user.passwordHash())) {
+            guard.recordFailure(user.email(), clientAddress);
+            throw ApiException.invalid("password", "is invalid");
+        }
+        if (twoFactor.isEnabled(userId)) {
+            if (code == null || code.isBlank()) {
+                throw ApiException.invalid("code", "can't be blank (two-factor login is on)");
+            }
+            twoFactor.checkSecondFactor(user, code, clientAddress);
+        }
+        var suffix = HexFormat.of().formatHex(RandomTokens.bytes(8));
+        transaction.executeWithoutResult(tx -> {
+            users.anonymize(userId, AccountRules.DELETED_USERNAME_PREFIX + suffix,
+                    "deleted-" + suffix + "@deleted.invalid", clock.instant());
+            sessions.deleteAll(userId);
+            twoFactorRecords.delete(userId);
+            tokens.deleteAllOf(userId);
+            challenges.deleteAllOf(userId);
+            attempts.forgetAccount(userId, user.email());
+            events.publishEvent(new UserDeleted(userId));
+        });
+    }
+}

@@ -1,0 +1,66 @@
+package agora.notifications.internal;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Where listeners post emails: renders the template pair, records the email in the outbox (once per key)
+ * with a Message-ID it keeps on every attempt, and has it delivered as soon as the recording commits.
+ */
+@Service
+public class Mailroom {
+
+    private final EmailTemplates templates;
+    private final EmailOutbox outbox;
+    private final Postman postman;
+    private final MessageIds messageIds;
+    private final TaskExecutor executor;
+    private final Clock clock;
+
+    Mailroom(EmailTemplates templates, EmailOutbox outbox, Postman postman, MessageIds messageIds,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
+        this.templates = templates;
+        this.outbox = outbox;
+        this.postman = postman;
+        this.messageIds = messageIds;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /** Records the email in the caller's transaction (a listener's); delivery starts after it commits. */
+    public void post(Email email) {
+        var content = templates.render(email.template(), email.model());
+        outbox.record(email, content, messageIds.next(), clock.instant()).ifPresent(this::deliverAfterCommit);
+    }
+
+    /**
+     * Delivery runs on another thread: in {@code afterCommit} the committed transaction's connection is still
+     * bound to this one, and SMTP must neither hold it nor have its bookkeeping join a finished transaction.
+     */
+    private void deliverAfterCommit(long id) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            executor.execute(() -> postman.deliver(id));
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                executor.execute(() -> postman.deliver(id));
+            }
+        });
+    }
+
+    /** Message-IDs: unique and in our own domain (RFC 5322 §3.6.4). */
+    record MessageIds(String domain) {
+
+        String next() {
+            return "<" + UUID.randomUUID() + "@" + domain + ">";
+        }
+    }
+}
