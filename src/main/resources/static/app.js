@@ -114,13 +114,22 @@ function signedInOnly() {
 // ---- account -------------------------------------------------------------------------------------------
 
 tab('Account', async () => {
+  const verified = await verifyFromLink();
   await refreshUser();
+  if (verified) return [verified];
   if (!state.user) {
     return [
       card('Log in',
         h('p', { class: 'muted' }, 'Demo users: alice@example.com / alice-demo-pass, bob@example.com / bob-demo-pass, …'),
         form([{ name: 'email' }, { name: 'password', type: 'password' }], 'Log in', async v => {
           const res = await api('POST', '/users/login', { user: v });
+          if (res.challenge) {
+            return form([{ name: 'code', label: 'two-factor code' }], 'Continue', async c => {
+              const done = await api('POST', '/users/login/2fa', { challenge: res.challenge, code: c.code });
+              setToken(done.user.token);
+              await show('Account');
+            });
+          }
           setToken(res.user.token);
           await show('Account');
         })),
@@ -130,6 +139,7 @@ tab('Account', async () => {
           setToken(res.user.token);
           await show('Account');
         })),
+      ...passwordResetCards(),
     ];
   }
   const u = state.user;
@@ -152,7 +162,187 @@ tab('Account', async () => {
         await refreshUser();
         return 'Saved.';
       })),
+    ...lifecycleCards(),
   ];
+});
+
+
+// ---- social --------------------------------------------------------------------------------------------
+
+function articleItem(a, { explain = false } = {}) {
+  const like = h('button', { class: 'secondary', onclick: async () => {
+    if (!state.user) return alert('Log in to like posts.');
+    const res = await api(a.favorited ? 'DELETE' : 'POST', `/articles/${encodeURIComponent(a.slug)}/favorite`);
+    Object.assign(a, res.article);
+    like.textContent = (a.favorited ? '♥ ' : '♡ ') + a.favoritesCount;
+  } }, (a.favorited ? '♥ ' : '♡ ') + a.favoritesCount);
+  return h('div', { class: 'item' },
+    h('strong', {}, h('a', { href: '#', onclick: e => { e.preventDefault(); openArticle(a.slug); } }, a.title)),
+    ' ', h('span', { class: 'muted' }, `by ${a.author.username} · ${new Date(a.createdAt).toLocaleString()}`),
+    h('div', {}, a.description),
+    h('div', { class: 'tags' }, a.tagList.map(t => h('span', {}, t))),
+    like,
+    explain && a.explain ? h('div', { class: 'muted' },
+      `${a.explain.source} · score ${a.explain.score.toFixed(3)} = freshness ${a.explain.freshness.toFixed(3)}`
+      + ` × engagement ${a.explain.engagement.toFixed(3)} × affinity ${a.explain.affinity.toFixed(3)}`
+      + ` × source ${a.explain.sourceWeight}`) : null);
+}
+
+function articleList(title, path, { explain = false, cursor = false } = {}) {
+  const list = h('div');
+  const more = h('button', { class: 'secondary' }, 'More');
+  let next = path;
+  let offset = 0;
+  async function load() {
+    const data = await api('GET', next);
+    list.append(...data.articles.map(a => articleItem(a, { explain })));
+    if (!data.articles.length && !list.children.length) list.append(h('p', { class: 'muted' }, 'Nothing here yet.'));
+    offset += data.articles.length;
+    if (cursor) {
+      next = data.nextCursor ? `/feed?explain=${explain}&cursor=${encodeURIComponent(data.nextCursor)}` : null;
+    } else {
+      next = offset < data.articlesCount ? path + (path.includes('?') ? '&' : '?') + 'offset=' + offset : null;
+    }
+    more.hidden = !next;
+  }
+  more.addEventListener('click', load);
+  return { element: card(title, list, more), load };
+}
+
+async function openArticle(slug) {
+  const view = document.getElementById('view');
+  const { article: a } = await api('GET', `/articles/${encodeURIComponent(slug)}`);
+  const { comments } = await api('GET', `/articles/${encodeURIComponent(slug)}/comments`);
+  const profile = (await api('GET', `/profiles/${encodeURIComponent(a.author.username)}`)).profile;
+  const follow = h('button', { class: 'secondary', onclick: async () => {
+    const res = await api(profile.following ? 'DELETE' : 'POST', `/profiles/${encodeURIComponent(profile.username)}/follow`);
+    Object.assign(profile, res.profile);
+    follow.textContent = profile.following ? `Unfollow ${profile.username}` : `Follow ${profile.username}`;
+  } }, profile.following ? `Unfollow ${profile.username}` : `Follow ${profile.username}`);
+  view.replaceChildren(
+    card(a.title,
+      h('p', { class: 'muted' }, `by ${a.author.username} · ${a.favoritesCount} likes`),
+      state.user && state.user.username !== profile.username ? follow : null,
+      h('p', {}, a.description),
+      h('pre', {}, a.body),
+      h('div', { class: 'tags' }, a.tagList.map(t => h('span', {}, t))),
+      state.user && state.user.username === a.author.username
+        ? h('button', { class: 'secondary', onclick: async () => {
+          await api('DELETE', `/articles/${encodeURIComponent(slug)}`);
+          await show('Feed');
+        } }, 'Delete post') : null),
+    card('Comments',
+      comments.map(c => h('div', { class: 'item' }, h('strong', {}, c.author.username), ': ', c.body)),
+      state.user ? form([{ name: 'body', type: 'textarea', label: 'your comment' }], 'Comment', async v => {
+        await api('POST', `/articles/${encodeURIComponent(slug)}/comments`, { comment: v });
+        await openArticle(slug);
+      }) : h('p', { class: 'muted' }, 'Log in to comment.')));
+}
+
+tab('Feed', async () => {
+  const parts = [];
+  if (state.user) {
+    const ranked = articleList('Your ranked feed (why each post is here, under it)', '/feed?explain=true',
+      { explain: true, cursor: true });
+    await ranked.load();
+    parts.push(ranked.element);
+  }
+  const latest = articleList('Latest posts', '/articles?limit=10');
+  await latest.load();
+  parts.push(latest.element);
+  const { tags } = await api('GET', '/tags');
+  parts.push(card('Tags', h('div', { class: 'tags' }, tags.map(t => h('span', {}, t)))));
+  return parts;
+});
+
+tab('Write', async () => signedInOnly() || card('New post',
+  form([{ name: 'title' }, { name: 'description' }, { name: 'body', type: 'textarea' },
+    { name: 'tags', label: 'tags, comma separated' }], 'Publish', async v => {
+    const tagList = v.tags.split(',').map(t => t.trim()).filter(Boolean);
+    const { article } = await api('POST', '/articles',
+      { article: { title: v.title, description: v.description, body: v.body, tagList } });
+    await openArticle(article.slug);
+  })));
+
+// ---- email and account lifecycle ------------------------------------------------------------------------
+
+function lifecycleCards() {
+  const u = state.user;
+  return [
+    card('Email verification',
+      h('p', {}, u.emailVerified ? 'Your email is verified.' : 'Your email is not verified yet: use the link in the email.'),
+      u.emailVerified ? null : h('button', { class: 'secondary', onclick: async e => {
+        try {
+          await api('POST', '/users/verification/resend');
+          e.target.replaceWith(h('p', { class: 'ok' }, 'Sent: see your mailbox.'));
+        } catch (err) {
+          e.target.replaceWith(h('p', { class: 'error' }, err.message));
+        }
+      } }, 'Send the link again')),
+    card('Two-factor login',
+      h('p', { class: 'muted' }, 'Enrol with any authenticator app (TOTP); the login then asks for a code.'),
+      h('button', { class: 'secondary', onclick: async e => {
+        const res = await api('POST', '/user/2fa');
+        e.target.replaceWith(h('div', {},
+          h('p', {}, 'Secret: ', h('code', {}, res.secret)), h('p', { class: 'muted' }, res.uri),
+          form([{ name: 'code', label: 'code from your app' }], 'Turn on', async v => {
+            const done = await api('POST', '/user/2fa/confirm', v);
+            return h('div', {}, h('p', { class: 'ok' }, 'On. Keep these recovery codes:'), json(done.recoveryCodes));
+          })));
+      } }, 'Start enrolment'),
+      form([{ name: 'code', label: 'code or recovery code' }], 'Turn off', async v => {
+        await api('DELETE', '/user/2fa', v);
+        return 'Two-factor login is off.';
+      }, { inline: true })),
+    card('Delete account',
+      h('p', { class: 'muted' }, 'Removes your personal data; your posts stay under a neutral "deleted user".'),
+      form([{ name: 'password', type: 'password' }, { name: 'code', label: 'two-factor code (if on)' }], 'Delete',
+        async v => {
+          if (!v.code) delete v.code;
+          await api('DELETE', '/user', v);
+          setToken(null);
+          await show('Account');
+        })),
+  ];
+}
+
+function passwordResetCards() {
+  const token = new URLSearchParams(location.search).get('token');
+  if (location.pathname === '/reset-password' && token) {
+    return [card('Choose a new password', form([{ name: 'password', type: 'password' }], 'Set password', async v => {
+      await api('POST', '/users/password-reset/confirm', { token, password: v.password });
+      history.replaceState(null, '', '/');
+      return 'Done: log in with the new password.';
+    }))];
+  }
+  return [card('Forgot your password?', form([{ name: 'email' }], 'Email me a link', async v => {
+    await api('POST', '/users/password-reset', v);
+    return 'If the account exists, an email is on its way.';
+  }, { inline: true }))];
+}
+
+async function verifyFromLink() {
+  const token = new URLSearchParams(location.search).get('token');
+  if (location.pathname !== '/verify-email' || !token) return null;
+  history.replaceState(null, '', '/');
+  try {
+    await api('POST', '/users/verification', { token });
+    return card('Email verified', h('p', { class: 'ok' }, 'Thank you: your email address is verified.'));
+  } catch (err) {
+    return card('Email verification', h('p', { class: 'error' }, err.message));
+  }
+}
+
+tab('Mailbox', async () => {
+  const mine = state.user ? `?to=${encodeURIComponent(state.user.email)}` : '';
+  const res = await fetch('/api/dev/mailbox' + mine);
+  if (res.status === 404) return card('Mailbox', h('p', {}, 'Email goes to a real SMTP server here; there is no dev mailbox.'));
+  const { messages } = await res.json();
+  return card('Development mailbox' + (state.user ? ` for ${state.user.email}` : ''),
+    h('p', { class: 'muted' }, 'Emails "sent" while no SMTP server is configured.'),
+    messages.length ? messages.map(m => h('div', { class: 'item' },
+      h('strong', {}, m.subject), ' ', h('span', { class: 'muted' }, `to ${m.to}`),
+      h('pre', {}, m.text))) : h('p', { class: 'muted' }, 'No email yet.'));
 });
 
 // ---- system --------------------------------------------------------------------------------------------
@@ -170,5 +360,6 @@ window.addEventListener('DOMContentLoaded', async () => {
   for (const t of tabs) nav.append(h('button', { onclick: () => show(t.name) }, t.name));
   await refreshUser();
   const wanted = decodeURIComponent(location.hash.slice(1));
-  await show(tabs.some(t => t.name === wanted) ? wanted : tabs[0].name);
+  const fromEmailLink = location.pathname === '/verify-email' || location.pathname === '/reset-password';
+  await show(fromEmailLink ? 'Account' : tabs.some(t => t.name === wanted) ? wanted : 'Feed');
 });
