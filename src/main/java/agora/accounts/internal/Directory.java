@@ -41,7 +41,7 @@ class Directory implements UserDirectory {
             return Map.of();
         }
         return jdbc.sql(PROFILE + "where id in (:ids)").param("ids", ids.stream().distinct().toList())
-                .query(UserProfile.class).stream()
+                .query(UserProfile.class).list().stream()
                 .collect(Collectors.toMap(UserProfile::id, Function.identity()));
     }
 

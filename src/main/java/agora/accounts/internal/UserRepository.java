@@ -70,6 +70,11 @@ class UserRepository {
         jdbc.sql("update users set password_hash = ? where id = ?").params(hash, id).update();
     }
 
+    void markEmailVerified(long id, Instant at) {
+        jdbc.sql("update users set email_verified_at = ? where id = ? and email_verified_at is null")
+                .params(Sql.timestamp(at), id).update();
+    }
+
     boolean isEmpty() {
         return !jdbc.sql("select exists (select 1 from users)").query(Boolean.class).single();
     }
