@@ -64,10 +64,7 @@ public class Checkout {
         }
         var fingerprint = idempotent.fingerprint("POST /api/orders", request);
         return idempotent.run(userId, key, fingerprint, () -> {
-            var order = transaction.execute(tx -> {
-                idempotent.claim(userId, key, fingerprint);
-                return reserve(userId, key, request);
-            });
+            var order = placeOrder(userId, key, request);
             var result = payments.charge(new PaymentRequest(order.publicId(), order.totalAmount(), order.currency(),
                     order.paymentMethod()));
             return response(finalizer.apply(order, result));
@@ -75,10 +72,18 @@ public class Checkout {
     }
 
     /**
-     * Step 1 alone, in the caller's transaction: reserves the cart's stock at today's prices and records the
-     * pending order, attached to the Idempotency-Key the caller has claimed.
+     * Step 1 alone, in one transaction: claims the Idempotency-Key, reserves the cart's stock at today's prices
+     * and records the pending order. Throws {@link KeyTaken} when the key is already in use.
      */
-    public Order reserve(long userId, String key, CheckoutRequest request) {
+    public Order placeOrder(long userId, String key, CheckoutRequest request) {
+        var fingerprint = idempotent.fingerprint("POST /api/orders", request);
+        return transaction.execute(tx -> {
+            idempotent.claim(userId, key, fingerprint);
+            return reserve(userId, key, request);
+        });
+    }
+
+    private Order reserve(long userId, String key, CheckoutRequest request) {
         var items = carts.items(userId);
         if (items.isEmpty()) {
             throw ApiException.invalid("cart", "is empty");

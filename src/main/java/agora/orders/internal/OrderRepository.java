@@ -95,8 +95,8 @@ class OrderRepository {
 
     /** Pending orders created before {@code cutoff}, in id order after {@code afterId}. */
     List<Order> pendingBefore(Instant cutoff, long afterId, int limit) {
-        return withDetails(jdbc.sql("select " + COLUMNS + """
-                 from orders where status = 'PAYMENT_PENDING' and id > ? and created_at < ? order by id limit ?""")
+        return withDetails(jdbc.sql("select " + COLUMNS
+                + " from orders where status = 'PAYMENT_PENDING' and id > ? and created_at < ? order by id limit ?")
                 .params(afterId, Sql.timestamp(cutoff), limit).query(OrderRepository::map).list());
     }
 
