@@ -2,6 +2,7 @@ package agora.catalog.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -107,7 +108,7 @@ public class Products {
         }
     }
 
-    private static void reject(java.util.Map<String, List<String>> problems) {
+    private static void reject(Map<String, List<String>> problems) {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }

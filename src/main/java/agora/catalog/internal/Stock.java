@@ -1,6 +1,7 @@
 package agora.catalog.internal;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -108,7 +109,7 @@ class Stock implements Inventory {
                 + p.title() + "): " + line.quantity() + " wanted, " + p.stock() + " left");
     }
 
-    private java.time.OffsetDateTime now() {
+    private OffsetDateTime now() {
         return Sql.timestamp(clock.instant());
     }
 

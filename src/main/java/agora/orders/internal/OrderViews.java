@@ -26,7 +26,7 @@ class OrderViews {
         return render(List.of(order), null).getFirst();
     }
 
-    /** The orders as {@code viewerId} may see them; null viewer for the whole order. */
+    /** The orders as the seller {@code sellerView} may see them; null for the whole orders. */
     List<OrderJson.Order> render(List<Order> orders, Long sellerView) {
         var ids = new ArrayList<Long>();
         orders.forEach(o -> {

@@ -2,6 +2,7 @@ package agora.payments.internal;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -91,8 +92,8 @@ public class StripeWebhooks {
             });
             case "payment_intent.payment_failed" -> paymentRequest(object).ifPresent(request -> {
                 var error = object.path("last_payment_error");
-                var code = StripeApi.text(error, "decline_code") != null ? StripeApi.text(error, "decline_code")
-                        : StripeApi.text(error, "code") != null ? StripeApi.text(error, "code") : "payment_failed";
+                var code = Objects.requireNonNullElse(StripeApi.text(error, "decline_code"),
+                        Objects.requireNonNullElse(StripeApi.text(error, "code"), "payment_failed"));
                 if (records.record(request, "stripe", StripeApi.text(object, "id"), PaymentRecords.Status.DECLINED,
                         code, now)) {
                     events.publishEvent(new PaymentFailed(request.reference(), code));
