@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
+import agora.catalog.ProductUpdated;
 import agora.catalog.Shop;
 import agora.orders.internal.OrderHousekeeping;
 import agora.test.AgoraTest;
@@ -90,6 +91,11 @@ class CheckoutTest {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(board, 2, 1250L, 2500L),
                         org.assertj.core.groups.Tuple.tuple(spoon, 1, 300L, 300L));
         assertThat(event.lines()).allSatisfy(line -> assertThat(line.title()).startsWith("Thing "));
+
+        // Search learns of the stock and sales changes.
+        var boardId = jdbc.sql("select id from products where public_id = ?").param(board).query(Long.class).single();
+        assertThat(events.stream(ProductUpdated.class).filter(e -> e.productId() == boardId).count())
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -73,6 +73,12 @@ class ProductRepository {
                 .query(ProductRepository::map).list()).stream().findFirst();
     }
 
+    /** The product without its tags and images (for stock and cart work, which need neither). */
+    Optional<Product> findBareByPublicId(String publicId) {
+        return jdbc.sql("select " + COLUMNS + " from products where public_id = ?").param(publicId)
+                .query(ProductRepository::map).optional();
+    }
+
     /** Listed products by id; unknown or unlisted ids are absent. */
     List<Product> findListed(Collection<Long> ids) {
         if (ids.isEmpty()) {

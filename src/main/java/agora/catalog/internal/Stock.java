@@ -43,7 +43,7 @@ class Stock implements Inventory {
 
     @Override
     public Optional<ProductForSale> findByPublicId(String publicId) {
-        return products.findByPublicId(publicId).map(Stock::forSale);
+        return products.findBareByPublicId(publicId).map(Stock::forSale);
     }
 
     @Override

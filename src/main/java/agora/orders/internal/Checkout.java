@@ -67,7 +67,12 @@ public class Checkout {
             var order = placeOrder(userId, key, request);
             var result = payments.charge(new PaymentRequest(order.publicId(), order.totalAmount(), order.currency(),
                     order.paymentMethod()));
-            return response(finalizer.apply(order, result));
+            // Step 3 keeps its response in the same transaction, so a finished checkout is one commit.
+            return transaction.execute(tx -> {
+                var response = response(finalizer.apply(order, result));
+                idempotent.complete(userId, key, response);
+                return response;
+            });
         }, orderId -> response(orders.findById(orderId).orElseThrow()));
     }
 
@@ -115,10 +120,13 @@ public class Checkout {
                     + "; one order is paid in one currency, so check out each currency separately");
         }
         inventory.reserve(lines.stream().map(l -> new StockLine(l.productId(), l.quantity())).toList());
-        var id = orders.insert(PublicIds.next("ord"), userId, currencies.getFirst(), total, request.paymentMethod(),
-                request.normalizedAddress(), lines, clock.instant());
+        var publicId = PublicIds.next("ord");
+        var address = request.normalizedAddress();
+        var now = clock.instant();
+        var id = orders.insert(publicId, userId, currencies.getFirst(), total, request.paymentMethod(), address, lines, now);
         idempotent.attach(userId, key, id);
-        return orders.findById(id).orElseThrow();
+        return new Order(id, publicId, userId, OrderStatus.PAYMENT_PENDING, currencies.getFirst(), total, 0,
+                request.paymentMethod(), null, null, address, now, now, null, null, null, List.copyOf(lines), List.of());
     }
 
     /** The answer a checkout gives for the order in its present state. */

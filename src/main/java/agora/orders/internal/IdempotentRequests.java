@@ -69,6 +69,11 @@ class IdempotentRequests {
         keys.attachOrder(userId, key, orderId);
     }
 
+    /** Keeps the response of the key's request (a no-op when one is kept already). */
+    void complete(long userId, String key, StoredResponse response) {
+        keys.complete(userId, key, response);
+    }
+
     /**
      * Runs {@code work} (which must {@link #claim} first) and keeps its response; or, when the key is taken,
      * answers for the request that took it. Errors {@code work} throws are not kept (they must come before

@@ -28,6 +28,18 @@ public record Order(long id, String publicId, long buyerId, OrderStatus status, 
                 failureCode, shippingAddress, createdAt, updatedAt, paidAt, shippedAt, cancelledAt, lines, refunds);
     }
 
+    /** This order as {@link OrderFinalizer} has just marked it paid. */
+    Order paid(String paymentId, Instant at) {
+        return new Order(id, publicId, buyerId, OrderStatus.PAID, currency, totalAmount, refundedAmount, paymentMethod,
+                paymentId, failureCode, shippingAddress, createdAt, at, at, shippedAt, cancelledAt, lines, refunds);
+    }
+
+    /** This order as {@link OrderFinalizer} has just marked it failed or expired. */
+    Order unpaid(OrderStatus status, String code, Instant at) {
+        return new Order(id, publicId, buyerId, status, currency, totalAmount, refundedAmount, paymentMethod, paymentId,
+                code, shippingAddress, createdAt, at, paidAt, shippedAt, cancelledAt, lines, refunds);
+    }
+
     List<StockLine> stockLines() {
         return lines.stream().map(l -> new StockLine(l.productId(), l.quantity())).toList();
     }

@@ -25,7 +25,7 @@ class PaymentOutcomes {
     @ApplicationModuleListener
     void on(PaymentSucceeded event) {
         orders.findByPublicId(event.reference()).ifPresent(order -> {
-            var after = finalizer.paid(order.id(), event.paymentId());
+            var after = finalizer.paid(order, event.paymentId());
             if (after.status() == OrderStatus.EXPIRED || after.status() == OrderStatus.PAYMENT_FAILED) {
                 refunds.refundLateCharge(after);
             }
@@ -35,7 +35,7 @@ class PaymentOutcomes {
     @ApplicationModuleListener
     void on(PaymentFailed event) {
         orders.findByPublicId(event.reference())
-                .ifPresent(order -> finalizer.unpaid(order.id(), OrderStatus.PAYMENT_FAILED, event.code()));
+                .ifPresent(order -> finalizer.unpaid(order, OrderStatus.PAYMENT_FAILED, event.code()));
     }
 
     @ApplicationModuleListener

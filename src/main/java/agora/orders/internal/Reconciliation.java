@@ -100,7 +100,7 @@ public class Reconciliation {
                 order.paymentMethod()));
         var expired = !order.createdAt().plus(properties.reservationTtl()).isAfter(now);
         if (result instanceof PaymentResult.Pending && expired) {
-            return finalizer.unpaid(order.id(), OrderStatus.EXPIRED, "expired");
+            return finalizer.unpaid(order, OrderStatus.EXPIRED, "expired");
         }
         return finalizer.apply(order, result);
     }

@@ -50,13 +50,17 @@ class PaymentRecords {
      */
     boolean record(PaymentRequest request, String provider, String providerPaymentId, Status status,
             String declineCode, Instant now) {
-        jdbc.sql("""
-                insert into payments (public_id, reference, provider, amount, currency, status, created_at, updated_at)
-                values (?, ?, ?, ?, ?, 'PENDING', ?, ?)
+        var inserted = jdbc.sql("""
+                insert into payments (public_id, reference, provider, provider_payment_id, amount, currency, status,
+                                      decline_code, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing""")
-                .params(PublicIds.next("pay"), request.reference(), provider, request.amount(), request.currency(),
-                        Sql.timestamp(now), Sql.timestamp(now))
-                .update();
+                .params(PublicIds.next("pay"), request.reference(), provider, providerPaymentId, request.amount(),
+                        request.currency(), status.name(), declineCode, Sql.timestamp(now), Sql.timestamp(now))
+                .update() == 1;
+        if (inserted) {
+            return status != Status.PENDING;
+        }
         if (providerPaymentId != null) {
             jdbc.sql("update payments set provider_payment_id = ? where reference = ? and provider_payment_id is null")
                     .params(providerPaymentId, request.reference()).update();

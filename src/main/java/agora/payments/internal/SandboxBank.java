@@ -48,12 +48,8 @@ class SandboxBank implements PaymentProvider {
     @Override
     public ProviderCharge charge(String idempotencyKey, PaymentRequest request) {
         pause(latency);
-        var known = findByKey(idempotencyKey);
-        if (known.isPresent()) {
-            return replay(known.get(), request);
-        }
         var decline = declineCode(request.paymentMethod());
-        jdbc.sql("""
+        var charged = jdbc.sql("""
                 insert into sandbox_charges (idempotency_key, charge_id, amount, currency, payment_method, status,
                                              decline_code, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -61,10 +57,10 @@ class SandboxBank implements PaymentProvider {
                 .params(idempotencyKey, PublicIds.next("ch"), request.amount(), request.currency(),
                         request.paymentMethod(), decline == null ? "succeeded" : "declined", decline,
                         Sql.timestamp(clock.instant()))
-                .update();
-        // Whoever won a race for the same key, the ledger now holds the one charge for it.
+                .update() == 1;
+        // A repeated key (or the loser of a race for it) gets the one charge the ledger holds for it.
         var charge = findByKey(idempotencyKey).orElseThrow();
-        if (TIMEOUT_METHOD.equals(request.paymentMethod())) {
+        if (charged && TIMEOUT_METHOD.equals(request.paymentMethod())) {
             pause(clientTimeout.plusMillis(50));
             throw new ProviderUnavailable("sandbox bank answered after the client's timeout of " + clientTimeout);
         }
