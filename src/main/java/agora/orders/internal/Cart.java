@@ -1,6 +1,7 @@
 package agora.orders.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -35,7 +36,10 @@ public class Cart {
     }
 
     public List<Item> items(long userId) {
-        var items = carts.items(userId);
+        return withProducts(carts.items(userId));
+    }
+
+    private List<Item> withProducts(List<CartRepository.Item> items) {
         var products = inventory.findAllById(items.stream().map(CartRepository.Item::productId).toList());
         return items.stream().filter(i -> products.containsKey(i.productId()))
                 .map(i -> new Item(products.get(i.productId()), i.quantity())).toList();
@@ -57,7 +61,14 @@ public class Cart {
             throw ApiException.invalid("cart", "holds at most " + properties.maxCartItems() + " different products");
         }
         carts.put(userId, product.id(), quantity.intValue(), clock.instant());
-        return items(userId);
+        // The cart as it is now, without reading it back.
+        var after = new ArrayList<CartRepository.Item>();
+        items.forEach(i -> after.add(i.productId() == product.id() ? new CartRepository.Item(i.productId(),
+                quantity.intValue()) : i));
+        if (!present) {
+            after.add(new CartRepository.Item(product.id(), quantity.intValue()));
+        }
+        return withProducts(after);
     }
 
     @Transactional

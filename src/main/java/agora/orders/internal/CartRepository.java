@@ -28,13 +28,13 @@ class CartRepository {
 
     /** Sets the quantity of a product, adding the item if the cart lacks it. */
     void put(long userId, long productId, int quantity, Instant now) {
-        var updated = jdbc.sql("update cart_items set quantity = ? where user_id = ? and product_id = ?")
-                .params(quantity, userId, productId).update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    insert into cart_items (user_id, product_id, quantity, added_at) values (?, ?, ?, ?)
-                    on conflict do nothing""")
-                    .params(userId, productId, quantity, Sql.timestamp(now)).update();
+        var added = jdbc.sql("""
+                insert into cart_items (user_id, product_id, quantity, added_at) values (?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(userId, productId, quantity, Sql.timestamp(now)).update();
+        if (added == 0) {
+            jdbc.sql("update cart_items set quantity = ? where user_id = ? and product_id = ?")
+                    .params(quantity, userId, productId).update();
         }
     }
 

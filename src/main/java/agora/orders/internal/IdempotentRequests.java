@@ -75,8 +75,8 @@ class IdempotentRequests {
     }
 
     /**
-     * Runs {@code work} (which must {@link #claim} first) and keeps its response; or, when the key is taken,
-     * answers for the request that took it. Errors {@code work} throws are not kept (they must come before
+     * Runs {@code work}, which must {@link #claim} the key first and {@link #complete} it with its response
+     * last (ideally in its final transaction); or, when the key is taken, answers for the request that took it. Errors {@code work} throws are not kept (they must come before
      * any effect); errors that come after an effect, such as a declined payment, are returned as responses. {@code current} answers from the order a key is attached to, for
      * a first request that died before it could keep its response.
      */
@@ -84,9 +84,7 @@ class IdempotentRequests {
             LongFunction<StoredResponse> current) {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                var response = work.get();
-                keys.complete(userId, key, response);
-                return response;
+                return work.get();
             } catch (KeyTaken taken) {
                 var answer = answerForTakenKey(userId, key, fingerprint, current);
                 if (answer != null) {

@@ -66,7 +66,7 @@ public class Refunds {
             if (refund != null) {
                 settle(refund);
             }
-            return orderResponse(buyer, orders.findByPublicId(orderId).orElseThrow());
+            return kept(buyer.id(), key, orderResponse(buyer, orders.findByPublicId(orderId).orElseThrow()));
         }, id -> orderResponse(buyer, orders.findById(id).orElseThrow()));
     }
 
@@ -103,11 +103,11 @@ public class Refunds {
                 return setAside(order, wanted, "REFUND", actor.id(), actor.admin() ? null : actor.id());
             });
             if (settle(refund) instanceof RefundResult.Failed failed) {
-                return StoredResponse.error(new ApiException(HttpStatus.BAD_GATEWAY, "refund-failed",
-                        "the payment provider refused the refund: " + failed.code(),
-                        Map.of("refund", List.of("was refused (" + failed.code() + ")")), null), json);
+                return kept(actor.id(), key, StoredResponse.error(new ApiException(HttpStatus.BAD_GATEWAY,
+                        "refund-failed", "the payment provider refused the refund: " + failed.code(),
+                        Map.of("refund", List.of("was refused (" + failed.code() + ")")), null), json));
             }
-            return orderResponse(actor, orders.findByPublicId(orderId).orElseThrow());
+            return kept(actor.id(), key, orderResponse(actor, orders.findByPublicId(orderId).orElseThrow()));
         }, id -> orderResponse(actor, orders.findById(id).orElseThrow()));
     }
 
@@ -163,6 +163,11 @@ public class Refunds {
         var id = orders.insertRefund(order.id(), publicId, amount, Order.RefundStatus.PENDING, reason, actorId, sellerId,
                 clock.instant());
         return new OrderRepository.PendingRefund(id, publicId, order.id(), order.publicId(), amount);
+    }
+
+    private StoredResponse kept(long userId, String key, StoredResponse response) {
+        idempotent.complete(userId, key, response);
+        return response;
     }
 
     private StoredResponse orderResponse(CurrentUser viewer, Order order) {
