@@ -64,7 +64,7 @@ public class Checkout {
         }
         var fingerprint = idempotent.fingerprint("POST /api/orders", request);
         return idempotent.run(userId, key, fingerprint, () -> {
-            var order = placeOrder(userId, key, request);
+            var order = placeOrder(userId, key, fingerprint, request);
             var result = payments.charge(new PaymentRequest(order.publicId(), order.totalAmount(), order.currency(),
                     order.paymentMethod()));
             // Step 3 keeps its response in the same transaction, so a finished checkout is one commit.
@@ -81,7 +81,10 @@ public class Checkout {
      * and records the pending order. Throws {@link KeyTaken} when the key is already in use.
      */
     public Order placeOrder(long userId, String key, CheckoutRequest request) {
-        var fingerprint = idempotent.fingerprint("POST /api/orders", request);
+        return placeOrder(userId, key, idempotent.fingerprint("POST /api/orders", request), request);
+    }
+
+    private Order placeOrder(long userId, String key, String fingerprint, CheckoutRequest request) {
         return transaction.execute(tx -> {
             idempotent.claim(userId, key, fingerprint);
             return reserve(userId, key, request);
