@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -46,6 +47,7 @@ import agora.test.MutableClock;
 /** The stripe adapter and webhooks against a fake Stripe (WireMock) that the test starts on a random port. */
 @AgoraTest
 @RecordApplicationEvents
+@DirtiesContext
 class StripeTest {
 
     static final WireMockServer stripe = FakeStripe.start();
