@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Checkout benchmark on PostgreSQL: builds the jar if needed, recreates the benchmark database, starts
+# Agora on a free port with the sandbox bank at zero latency, runs CheckoutBench, and stops the server.
+#   bench/checkout/run.sh small     # a quick proof that the scenario runs (a few hundred orders)
+#   bench/checkout/run.sh full      # the figure to report; run it on an otherwise idle machine
+# Environment: BENCH_DB (default agora_bench_commerce), PGHOST (127.0.0.1), PGUSER (postgres).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+scale=${1:-small}
+case "$scale" in
+  small) args=(--sellers 5 --products 50 --buyers 32 --orders 600 --concurrency 16) ;;
+  full)  args=(--sellers 50 --products 2000 --buyers 400 --orders 30000 --concurrency 64) ;;
+  *) echo "usage: $0 [small|full]" >&2; exit 2 ;;
+esac
+
+db=${BENCH_DB:-agora_bench_commerce}
+pghost=${PGHOST:-127.0.0.1}
+pguser=${PGUSER:-postgres}
+jdbc="jdbc:postgresql://$pghost:5432/$db?user=$pguser"
+
+jar=$(ls target/agora-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+if [ -z "$jar" ]; then
+  ./mvnw -q -B -DskipTests package
+  jar=$(ls target/agora-*.jar | grep -v plain | head -1)
+fi
+driver=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -1)
+
+dropdb --if-exists -h "$pghost" -U "$pguser" "$db"
+createdb -h "$pghost" -U "$pguser" "$db"
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+data=$(mktemp -d)
+java -jar "$jar" --server.port="$port" --agora.data-dir="$data" --spring.datasource.url="$jdbc" \
+  --agora.demo-data.enabled=false --agora.payments.provider=sandbox --agora.payments.sandbox.latency=0ms \
+  --logging.level.agora.access=warn >"$data/server.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && break
+  kill -0 $pid 2>/dev/null || { cat "$data/server.log"; echo "server died" >&2; exit 1; }
+  sleep 1
+done
+
+java -cp "$driver" bench/checkout/CheckoutBench.java --base "http://127.0.0.1:$port" --jdbc "$jdbc" "${args[@]}"
+echo "stock check: $(psql -h "$pghost" -U "$pguser" -d "$db" -tAc \
+  "select count(*) filter (where status = 'PAID') || ' paid orders, ' || count(*) filter (where status = 'PAYMENT_PENDING') || ' pending' from orders")"

@@ -1,0 +1,11 @@
+package agora.catalog.internal;
+
+import java.util.List;
+
+/**
+ * What a seller sends to create or change a product. On a change, null fields stay as they are.
+ * Numbers are {@code Long} so that absurd values are reported as a field error, not as unreadable JSON.
+ */
+public record ProductDraft(String title, String description, Long priceAmount, String currency, Long stock,
+        List<String> tags, List<String> images) {
+}

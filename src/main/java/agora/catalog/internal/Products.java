@@ -1,0 +1,116 @@
+package agora.catalog.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import agora.accounts.UserDirectory;
+import agora.catalog.ProductListed;
+import agora.catalog.ProductUnlisted;
+import agora.catalog.ProductUpdated;
+import agora.platform.ApiException;
+import agora.platform.PublicIds;
+
+/** Sellers' listings: put on sale, change, take off sale; and the public product list. */
+@Service
+public class Products {
+
+    /** A page of products and how many match the filter in all. */
+    public record Page(List<Product> products, long total) {
+    }
+
+    private final ProductRepository products;
+    private final UserDirectory users;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Products(ProductRepository products, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
+        this.products = products;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Product create(long sellerId, ProductDraft draft) {
+        requireVerifiedSeller(sellerId);
+        reject(ProductRules.problems(draft, true));
+        var id = products.insert(PublicIds.next("prd"), sellerId, draft.title().strip(),
+                Objects.requireNonNullElse(draft.description(), ""), draft.priceAmount(), draft.currency(),
+                draft.stock().intValue(), ProductRules.normalizeTags(Objects.requireNonNullElse(draft.tags(), List.of())),
+                Objects.requireNonNullElse(draft.images(), List.of()), clock.instant());
+        events.publishEvent(new ProductListed(id));
+        return products.findListed(List.of(id)).getFirst();
+    }
+
+    @Transactional
+    public Product update(long userId, String publicId, ProductDraft draft) {
+        var product = ownListed(userId, publicId);
+        reject(ProductRules.problems(draft, false));
+        var changed = new Product(product.id(), product.publicId(), product.sellerId(),
+                draft.title() != null ? draft.title().strip() : product.title(),
+                draft.description() != null ? draft.description() : product.description(),
+                draft.priceAmount() != null ? draft.priceAmount() : product.priceAmount(),
+                draft.currency() != null ? draft.currency() : product.currency(),
+                draft.stock() != null ? draft.stock().intValue() : product.stock(), product.unitsSold(), true,
+                draft.tags() != null ? ProductRules.normalizeTags(draft.tags()) : product.tags(),
+                draft.images() != null ? draft.images() : product.images(), product.createdAt(), product.updatedAt());
+        products.update(changed, clock.instant());
+        events.publishEvent(new ProductUpdated(product.id()));
+        return products.findListed(List.of(product.id())).getFirst();
+    }
+
+    /** Takes the product off sale. Orders keep their lines; pending reservations still complete or return. */
+    @Transactional
+    public void unlist(long userId, String publicId) {
+        var product = ownListed(userId, publicId);
+        if (products.unlist(product.id(), clock.instant())) {
+            events.publishEvent(new ProductUnlisted(product.id()));
+        }
+    }
+
+    public Product find(String publicId) {
+        return products.findByPublicId(publicId).filter(Product::listed)
+                .orElseThrow(() -> ApiException.notFound("product"));
+    }
+
+    /** Listed products, newest first; an unknown seller name matches nothing. */
+    public Page page(String tag, String sellerUsername, boolean inStock, int limit, int offset) {
+        Long sellerId = null;
+        if (sellerUsername != null) {
+            var seller = users.findByUsername(sellerUsername);
+            if (seller.isEmpty()) {
+                return new Page(List.of(), 0);
+            }
+            sellerId = seller.get().id();
+        }
+        var filter = new ProductRepository.Filter(tag == null ? null : ProductRules.normalizeTags(List.of(tag)).getFirst(),
+                sellerId, inStock);
+        return new Page(products.page(filter, limit, offset), products.count(filter));
+    }
+
+    private Product ownListed(long userId, String publicId) {
+        var product = find(publicId);
+        if (product.sellerId() != userId) {
+            throw ApiException.forbidden("only the seller may change or delete this product");
+        }
+        return product;
+    }
+
+    private void requireVerifiedSeller(long userId) {
+        if (!users.isEmailVerified(userId)) {
+            throw ApiException.forbidden("verify your email address before selling");
+        }
+    }
+
+    private static void reject(Map<String, List<String>> problems) {
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+    }
+}

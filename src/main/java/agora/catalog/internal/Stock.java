@@ -1,0 +1,124 @@
+package agora.catalog.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import agora.catalog.Inventory;
+import agora.catalog.ProductForSale;
+import agora.catalog.ProductUpdated;
+import agora.catalog.StockLine;
+import agora.platform.ApiException;
+import agora.platform.Sql;
+
+/**
+ * Stock moves by conditional updates only, so concurrent checkouts can never take it below zero. Rows are
+ * touched in product id order, so two checkouts of overlapping carts cannot deadlock.
+ */
+@Service
+class Stock implements Inventory {
+
+    private final JdbcClient jdbc;
+    private final ProductRepository products;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Stock(JdbcClient jdbc, ProductRepository products, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.products = products;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<ProductForSale> findByPublicId(String publicId) {
+        return products.findBareByPublicId(publicId).map(Stock::forSale);
+    }
+
+    @Override
+    public Map<Long, ProductForSale> findAllById(Collection<Long> ids) {
+        return products.findAllById(ids).stream().map(Stock::forSale)
+                .collect(Collectors.toMap(ProductForSale::id, Function.identity()));
+    }
+
+    @Override
+    @Transactional
+    public void reserve(List<StockLine> lines) {
+        for (var line : inIdOrder(lines)) {
+            var taken = jdbc.sql("""
+                    update products set stock = stock - ?, updated_at = ?
+                    where id = ? and listed = true and stock >= ?""")
+                    .params(line.quantity(), now(), line.productId(), line.quantity()).update();
+            if (taken == 0) {
+                throw shortOf(line);
+            }
+            events.publishEvent(new ProductUpdated(line.productId()));
+        }
+    }
+
+    @Override
+    @Transactional
+    public void release(List<StockLine> lines) {
+        move(lines, "update products set stock = stock + ?, updated_at = ? where id = ?");
+    }
+
+    @Override
+    @Transactional
+    public void commit(List<StockLine> lines) {
+        move(lines, "update products set units_sold = units_sold + ?, updated_at = ? where id = ?");
+    }
+
+    @Override
+    @Transactional
+    public void restock(List<StockLine> lines) {
+        for (var line : inIdOrder(lines)) {
+            jdbc.sql("""
+                    update products set stock = stock + ?, units_sold = units_sold - ?, updated_at = ?
+                    where id = ?""")
+                    .params(line.quantity(), line.quantity(), now(), line.productId()).update();
+            events.publishEvent(new ProductUpdated(line.productId()));
+        }
+    }
+
+    private void move(List<StockLine> lines, String sql) {
+        for (var line : inIdOrder(lines)) {
+            jdbc.sql(sql).params(line.quantity(), now(), line.productId()).update();
+            events.publishEvent(new ProductUpdated(line.productId()));
+        }
+    }
+
+    private ApiException shortOf(StockLine line) {
+        var product = products.findAllById(List.of(line.productId())).stream().findFirst();
+        if (product.isEmpty() || !product.get().listed()) {
+            var name = product.map(Product::publicId).orElse("unknown");
+            return ApiException.conflict("unavailable", "product", "product " + name + " is no longer on sale");
+        }
+        var p = product.get();
+        return ApiException.conflict("out-of-stock", "product", "not enough stock of product " + p.publicId() + " ("
+                + p.title() + "): " + line.quantity() + " wanted, " + p.stock() + " left");
+    }
+
+    private OffsetDateTime now() {
+        return Sql.timestamp(clock.instant());
+    }
+
+    private static List<StockLine> inIdOrder(List<StockLine> lines) {
+        return lines.stream().sorted(Comparator.comparingLong(StockLine::productId)).toList();
+    }
+
+    private static ProductForSale forSale(Product p) {
+        return new ProductForSale(p.id(), p.publicId(), p.sellerId(), p.title(), p.priceAmount(), p.currency(),
+                p.stock(), p.listed());
+    }
+}

@@ -1,0 +1,82 @@
+package agora.orders.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import agora.catalog.Inventory;
+import agora.catalog.ProductForSale;
+import agora.platform.ApiException;
+
+/** A user's server-side cart. It holds products and quantities; prices are read when it is shown or bought. */
+@Service
+public class Cart {
+
+    /** A cart item with its product as it is now. */
+    public record Item(ProductForSale product, int quantity) {
+
+        public long lineTotal() {
+            return product.priceAmount() * quantity;
+        }
+    }
+
+    private final CartRepository carts;
+    private final Inventory inventory;
+    private final OrdersProperties properties;
+    private final Clock clock;
+
+    Cart(CartRepository carts, Inventory inventory, OrdersProperties properties, Clock clock) {
+        this.carts = carts;
+        this.inventory = inventory;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public List<Item> items(long userId) {
+        return withProducts(carts.items(userId));
+    }
+
+    private List<Item> withProducts(List<CartRepository.Item> items) {
+        var products = inventory.findAllById(items.stream().map(CartRepository.Item::productId).toList());
+        return items.stream().filter(i -> products.containsKey(i.productId()))
+                .map(i -> new Item(products.get(i.productId()), i.quantity())).toList();
+    }
+
+    @Transactional
+    public List<Item> put(long userId, String productPublicId, Long quantity) {
+        if (quantity == null || quantity < 1 || quantity > properties.maxQuantity()) {
+            throw ApiException.invalid("quantity", "must be between 1 and " + properties.maxQuantity());
+        }
+        var product = inventory.findByPublicId(productPublicId).filter(ProductForSale::listed)
+                .orElseThrow(() -> ApiException.notFound("product"));
+        if (product.sellerId() == userId) {
+            throw ApiException.invalid("product", "is your own; you can't buy it");
+        }
+        var items = carts.items(userId);
+        var present = items.stream().anyMatch(i -> i.productId() == product.id());
+        if (!present && items.size() >= properties.maxCartItems()) {
+            throw ApiException.invalid("cart", "holds at most " + properties.maxCartItems() + " different products");
+        }
+        carts.put(userId, product.id(), quantity.intValue(), clock.instant());
+        // The cart as it is now, without reading it back.
+        var after = new ArrayList<CartRepository.Item>();
+        items.forEach(i -> after.add(i.productId() == product.id() ? new CartRepository.Item(i.productId(),
+                quantity.intValue()) : i));
+        if (!present) {
+            after.add(new CartRepository.Item(product.id(), quantity.intValue()));
+        }
+        return withProducts(after);
+    }
+
+    @Transactional
+    public List<Item> remove(long userId, String productPublicId) {
+        var product = inventory.findByPublicId(productPublicId).orElseThrow(() -> ApiException.notFound("product"));
+        if (!carts.remove(userId, product.id())) {
+            throw ApiException.notFound("cart item");
+        }
+        return items(userId);
+    }
+}

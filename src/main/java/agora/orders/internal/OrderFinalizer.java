@@ -1,0 +1,75 @@
+package agora.orders.internal;
+
+import java.time.Clock;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import agora.catalog.Inventory;
+import agora.orders.OrderPaid;
+import agora.payments.PaymentResult;
+
+/**
+ * Ends a pending order (lines as in hand; they never change), whoever learns the outcome first: the checkout itself, a webhook or reconciliation.
+ * The status change is conditional, so exactly one of them commits the stock and publishes {@link OrderPaid},
+ * or releases the stock.
+ */
+@Component
+class OrderFinalizer {
+
+    private final OrderRepository orders;
+    private final CartRepository carts;
+    private final Inventory inventory;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrderFinalizer(OrderRepository orders, CartRepository carts, Inventory inventory, ApplicationEventPublisher events,
+            Clock clock) {
+        this.orders = orders;
+        this.carts = carts;
+        this.inventory = inventory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Applies a payment outcome; a pending outcome leaves the order as it is. */
+    Order apply(Order order, PaymentResult result) {
+        return switch (result) {
+            case PaymentResult.Succeeded succeeded -> paid(order, succeeded.paymentId());
+            case PaymentResult.Declined declined -> unpaid(order, OrderStatus.PAYMENT_FAILED, declined.code());
+            case PaymentResult.Pending pending -> order;
+        };
+    }
+
+    /** Marks the order paid: stock sold, bought products out of the cart, {@link OrderPaid} published. */
+    @Transactional
+    Order paid(Order order, String paymentId) {
+        var now = clock.instant();
+        if (orders.markPaid(order.id(), paymentId, now)) {
+            inventory.commit(order.stockLines());
+            carts.removeAll(order.buyerId(), order.lines().stream().map(Order.Line::productId).toList());
+            events.publishEvent(new OrderPaid(order.publicId(), order.buyerId(),
+                    order.lines().stream().map(l -> new OrderPaid.Line(l.productPublicId(), l.title(), l.quantity(),
+                            l.unitPrice(), l.lineTotal())).toList(),
+                    order.totalAmount(), order.currency(), now));
+            return order.paid(paymentId, now);
+        }
+        return find(order.id());
+    }
+
+    /** Marks the order failed or expired and gives its reserved stock back. */
+    @Transactional
+    Order unpaid(Order order, OrderStatus status, String code) {
+        var now = clock.instant();
+        if (orders.markUnpaid(order.id(), status, code, now)) {
+            inventory.release(order.stockLines());
+            return order.unpaid(status, code, now);
+        }
+        return find(order.id());
+    }
+
+    private Order find(long orderId) {
+        return orders.findById(orderId).orElseThrow();
+    }
+}

@@ -1,0 +1,32 @@
+package agora.orders.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+/** How orders look in responses (and in replays of them). Amounts are minor units of {@code currency}. */
+public final class OrderJson {
+
+    private OrderJson() {
+    }
+
+    public record Item(String product, String title, int quantity, long unitPrice, long lineTotal, String seller) {
+    }
+
+    public record Refund(String id, long amount, String status, String reason, Instant createdAt) {
+    }
+
+    /**
+     * @param total what the viewer's part of the order comes to (all of it for the buyer)
+     * @param refunded what has been or is being paid back of that
+     */
+    public record Order(String id, String status, String currency, long total, long refunded, List<Item> items,
+            ShippingAddress shippingAddress, String paymentMethod, String failureCode, String buyer,
+            List<Refund> refunds, Instant createdAt, Instant paidAt, Instant shippedAt, Instant cancelledAt) {
+    }
+
+    public record OrderResponse(Order order) {
+    }
+
+    public record OrdersResponse(List<Order> orders, long ordersCount) {
+    }
+}

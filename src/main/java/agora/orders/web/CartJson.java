@@ -1,0 +1,29 @@
+package agora.orders.web;
+
+import java.util.List;
+
+/** The cart's request and response bodies. Amounts are minor units of their currency. */
+final class CartJson {
+
+    private CartJson() {
+    }
+
+    record Quantity(Long quantity) {
+    }
+
+    record Price(long amount, String currency) {
+    }
+
+    record Product(String id, String title, Price price, int stock) {
+    }
+
+    record Item(Product product, int quantity, long lineTotal) {
+    }
+
+    /** @param totals what the cart comes to, per currency (an order is paid in one) */
+    record Cart(List<Item> items, List<Price> totals) {
+    }
+
+    record CartResponse(Cart cart) {
+    }
+}

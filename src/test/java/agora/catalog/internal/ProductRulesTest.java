@@ -1,0 +1,34 @@
+package agora.catalog.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ProductRulesTest {
+
+    @Test
+    void currenciesMustBeRealIso4217Codes() {
+        assertThat(ProductRules.currency("EUR")).isEmpty();
+        assertThat(ProductRules.currency("JPY")).isEmpty();
+        assertThat(ProductRules.currency("EURO")).isNotEmpty();
+        assertThat(ProductRules.currency("usd")).isNotEmpty();
+        assertThat(ProductRules.currency("QQQ")).containsExactly("is not a known ISO-4217 currency");
+        assertThat(ProductRules.currency("XAU")).containsExactly("is not a known ISO-4217 currency");
+        assertThat(ProductRules.currency(null)).isNotEmpty();
+    }
+
+    @Test
+    void aChangeChecksOnlyTheFieldsItNames() {
+        var change = new ProductDraft(null, null, null, null, 5L, null, null);
+        assertThat(ProductRules.problems(change, false)).isEmpty();
+        assertThat(ProductRules.problems(change, true)).containsOnlyKeys("title", "price.amount", "price.currency");
+    }
+
+    @Test
+    void tagsAreNormalizedAndDeduplicated() {
+        assertThat(ProductRules.normalizeTags(List.of(" Wood ", "wood", "Kitchen"))).containsExactly("wood", "kitchen");
+        assertThat(ProductRules.tags(List.of("ok", "<script>"))).hasSize(1);
+    }
+}

@@ -1,0 +1,87 @@
+package agora.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.DriverManager;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import agora.accounts.UserDirectory;
+import agora.catalog.ProductCatalog;
+import agora.catalog.SearchableProduct;
+
+/**
+ * A first start with demo data on: verified sellers, products with stock, and a paid order. Demo data is
+ * seeded only into an empty database, so this test gets one of its own (a schema of its own on PostgreSQL).
+ */
+@SpringBootTest(properties = "agora.demo-data.enabled=true")
+@ActiveProfiles("test")
+@DirtiesContext
+class DemoCommerceTest {
+
+    static final String POSTGRES = System.getenv("AGORA_TEST_POSTGRES_URL");
+    static final String SCHEMA = "agora_demo_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    @DynamicPropertySource
+    static void emptyDatabase(DynamicPropertyRegistry registry) throws Exception {
+        if (POSTGRES == null || POSTGRES.isBlank()) {
+            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:demo-commerce;MODE=PostgreSQL;"
+                    + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            registry.add("spring.flyway.default-schema", () -> "public");
+            return;
+        }
+        execute("create schema " + SCHEMA);
+        registry.add("spring.datasource.url",
+                () -> POSTGRES + (POSTGRES.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+        registry.add("spring.flyway.default-schema", () -> SCHEMA);
+    }
+
+    @AfterAll
+    static void dropSchema() throws Exception {
+        if (POSTGRES != null && !POSTGRES.isBlank()) {
+            execute("drop schema " + SCHEMA + " cascade");
+        }
+    }
+
+    static void execute(String sql) throws Exception {
+        try (var connection = DriverManager.getConnection(POSTGRES); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Autowired
+    UserDirectory users;
+
+    @Autowired
+    ProductCatalog catalog;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void seedsSellersProductsAndAPaidOrder() {
+        var bob = users.findByUsername("bob").orElseThrow();
+        var dave = users.findByUsername("dave").orElseThrow();
+        assertThat(users.isEmailVerified(bob.id())).isTrue();
+        assertThat(users.isEmailVerified(dave.id())).isTrue();
+
+        var products = catalog.listAfter(0, 100);
+        assertThat(products).hasSizeGreaterThanOrEqualTo(6)
+                .extracting(SearchableProduct::sellerUsername).contains("bob", "dave");
+        assertThat(products).allSatisfy(p -> assertThat(p.stock()).isPositive());
+        assertThat(products).anySatisfy(p -> assertThat(p.unitsSold()).isEqualTo(1));
+
+        var carol = users.findByUsername("carol").orElseThrow();
+        assertThat(jdbc.sql("select count(*) from orders where buyer_id = ? and status = 'PAID'").param(carol.id())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+}
