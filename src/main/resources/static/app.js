@@ -264,6 +264,108 @@ tab('Write', async () => signedInOnly() || card('New post',
     await openArticle(article.slug);
   })));
 
+// ---- buying and selling --------------------------------------------------------------------------------
+
+function money(amount, currency) {
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount / 10 ** digits);
+}
+
+function productItem(p) {
+  const qty = h('input', { type: 'number', min: 1, value: 1, style: 'width:4rem' });
+  return h('div', { class: 'item' },
+    h('strong', {}, p.title), ' ', h('span', {}, money(p.price.amount, p.price.currency)),
+    ' ', h('span', { class: 'muted' }, `by ${p.seller.username} · ${p.stock} in stock · ${p.unitsSold} sold`),
+    h('div', {}, p.description),
+    h('div', { class: 'tags' }, p.tags.map(t => h('span', {}, t))),
+    state.user && p.stock > 0 ? h('form', { class: 'inline', onsubmit: async e => {
+      e.preventDefault();
+      try {
+        await api('PUT', `/cart/items/${encodeURIComponent(p.id)}`, { quantity: Number(qty.value) });
+        e.target.replaceWith(h('p', { class: 'ok' }, 'In your cart.'));
+      } catch (err) {
+        e.target.append(h('span', { class: 'error' }, err.message));
+      }
+    } }, qty, h('button', {}, 'Add to cart')) : null);
+}
+
+function orderItem(o) {
+  const actions = [];
+  const key = () => ({ 'Idempotency-Key': crypto.randomUUID() });
+  const act = (label, method, path, headers, body) => h('button', { class: 'secondary', onclick: async e => {
+    try {
+      await api(method, path, body, headers);
+      await show('Shop');
+    } catch (err) {
+      e.target.after(h('span', { class: 'error' }, err.message));
+    }
+  } }, label);
+  if (o.buyer === state.user.username && o.status === 'PAID') actions.push(act('Cancel', 'POST', `/orders/${o.id}/cancel`, key()));
+  if (o.buyer !== state.user.username && o.status === 'PAID') actions.push(act('Mark shipped', 'POST', `/orders/${o.id}/ship`));
+  if (o.buyer !== state.user.username && ['PAID', 'SHIPPED'].includes(o.status) && o.refunded < o.total) {
+    actions.push(act('Refund my lines', 'POST', `/orders/${o.id}/refund`, key()));
+  }
+  return h('div', { class: 'item' },
+    h('strong', {}, o.id), ' ', o.status, ' · ', money(o.total, o.currency),
+    o.refunded ? ` (refunded ${money(o.refunded, o.currency)})` : '',
+    ' ', h('span', { class: 'muted' }, `buyer ${o.buyer} · ${new Date(o.createdAt).toLocaleString()}`),
+    h('ul', {}, o.items.map(i => h('li', {}, `${i.quantity} × ${i.title} (${money(i.unitPrice, o.currency)}) from ${i.seller}`))),
+    actions);
+}
+
+async function cartCard() {
+  const { cart } = await api('GET', '/cart');
+  const method = h('select', { name: 'paymentMethod' },
+    ['pm_card_visa', 'pm_card_chargeDeclined', 'pm_card_chargeDeclinedInsufficientFunds', 'pm_card_timeout']
+      .map(m => h('option', { value: m }, m)));
+  const address = ['name', 'line1', 'city', 'postalCode', 'country'].map(f =>
+    h('input', { name: f, placeholder: f, value: { name: state.user.username, line1: '1 Market Street', city: 'London', postalCode: 'NW1 6XE', country: 'GB' }[f] }));
+  const out = h('div');
+  const checkout = h('form', { onsubmit: async e => {
+    e.preventDefault();
+    out.replaceChildren();
+    const shippingAddress = Object.fromEntries(address.map(i => [i.name, i.value]));
+    try {
+      const { order } = await api('POST', '/orders', { paymentMethod: method.value, shippingAddress },
+        { 'Idempotency-Key': crypto.randomUUID() });
+      out.append(h('p', { class: 'ok' }, `Order ${order.id}: ${order.status}. A confirmation email is on its way.`));
+    } catch (err) {
+      out.append(h('p', { class: 'error' }, `${err.status}: ${err.message}`));
+    }
+  } }, h('label', {}, 'Payment method (sandbox bank) ', method), ...address, h('button', {}, 'Check out'));
+  return card('Your cart',
+    cart.items.length ? h('table', {}, cart.items.map(i => h('tr', {},
+      h('td', {}, i.product.title), h('td', {}, `× ${i.quantity}`), h('td', {}, money(i.lineTotal, i.product.price.currency)),
+      h('td', {}, h('button', { class: 'secondary', onclick: async () => {
+        await api('DELETE', `/cart/items/${encodeURIComponent(i.product.id)}`);
+        await show('Shop');
+      } }, 'Remove'))))) : h('p', { class: 'muted' }, 'Empty.'),
+    cart.totals.map(t => h('p', {}, h('strong', {}, 'Total: '), money(t.amount, t.currency))),
+    cart.items.length ? checkout : null, out);
+}
+
+tab('Shop', async () => {
+  const { products } = await api('GET', '/products?inStock=true&limit=20');
+  const parts = [card('Products', products.length ? products.map(productItem) : h('p', { class: 'muted' }, 'No products yet.'))];
+  if (!state.user) return [...parts, signedInOnly()];
+  parts.push(await cartCard());
+  const mine = await api('GET', '/orders?limit=10');
+  parts.push(card('Your orders', mine.orders.length ? mine.orders.map(orderItem) : h('p', { class: 'muted' }, 'None yet.')));
+  const sold = await api('GET', '/orders?as=seller&limit=10');
+  parts.push(card('Orders of your products', sold.orders.length ? sold.orders.map(orderItem) : h('p', { class: 'muted' }, 'None yet.')));
+  parts.push(card('Sell something',
+    state.user.emailVerified ? null : h('p', { class: 'muted' }, 'Verify your email first (Account tab).'),
+    form([{ name: 'title' }, { name: 'description', type: 'textarea' }, { name: 'amount', label: 'price in minor units (cents)' },
+      { name: 'currency', value: 'EUR' }, { name: 'stock', value: '5' }, { name: 'tags', label: 'tags, comma separated' }],
+    'List it', async v => {
+      const { product } = await api('POST', '/products', { product: {
+        title: v.title, description: v.description, price: { amount: Number(v.amount), currency: v.currency },
+        stock: Number(v.stock), tags: v.tags.split(',').map(t => t.trim()).filter(Boolean), images: [] } });
+      return `Listed as ${product.id}.`;
+    })));
+  return parts;
+});
+
 // ---- email and account lifecycle ------------------------------------------------------------------------
 
 function lifecycleCards() {
