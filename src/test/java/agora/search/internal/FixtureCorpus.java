@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +25,7 @@ public final class FixtureCorpus {
     public static final String PRODUCTS = "fixture-products";
 
     private static final Map<String, ConcurrentSkipListMap<Long, SearchDocument>> DATA = new ConcurrentHashMap<>();
+    private static volatile CountDownLatch rebuildGate;
 
     private FixtureCorpus() {
     }
@@ -48,6 +51,19 @@ public final class FixtureCorpus {
 
     public static void remove(SearchType type, long id) {
         DATA.computeIfAbsent(sourceOf(type), s -> new ConcurrentSkipListMap<>()).remove(id);
+    }
+
+    /** Holds every rebuild's first page of fixture posts until {@link #openRebuildGate()}: a rebuild in progress, on demand. */
+    public static void closeRebuildGate() {
+        rebuildGate = new CountDownLatch(1);
+    }
+
+    public static void openRebuildGate() {
+        var gate = rebuildGate;
+        rebuildGate = null;
+        if (gate != null) {
+            gate.countDown();
+        }
     }
 
     public static String sourceOf(SearchType type) {
@@ -113,6 +129,14 @@ public final class FixtureCorpus {
 
         @Override
         public Page listAfter(long afterId, int limit) {
+            var gate = rebuildGate;
+            if (gate != null && afterId == 0 && type == SearchType.POST) {
+                try {
+                    gate.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             var page = new ArrayList<SearchDocument>();
             for (var document : data().tailMap(afterId, false).values()) {
                 if (page.size() == limit) {
