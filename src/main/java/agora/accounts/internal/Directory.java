@@ -41,7 +41,7 @@ class Directory implements UserDirectory {
             return Map.of();
         }
         return jdbc.sql(PROFILE + "where id in (:ids)").param("ids", ids.stream().distinct().toList())
-                .query(UserProfile.class).stream()
+                .query(UserProfile.class).list().stream() // list(): a JdbcClient stream would hold its connection until closed
                 .collect(Collectors.toMap(UserProfile::id, Function.identity()));
     }
 

@@ -48,6 +48,7 @@ public class Rebuild implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean stopping;
     private volatile boolean running;
+    private boolean startedOnce;
 
     Rebuild(SearchIndex index, ChangeLog changes, SearchProperties properties) {
         this.index = index;
@@ -56,7 +57,7 @@ public class Rebuild implements SmartLifecycle {
     }
 
     /** Starts a rebuild in the background; false if one is running already. */
-    public synchronized boolean start(String reason) {
+    public synchronized boolean begin(String reason) {
         if (thread != null && thread.isAlive()) {
             return false;
         }
@@ -194,11 +195,18 @@ public class Rebuild implements SmartLifecycle {
         return documents * 1000 / millis;
     }
 
-    // ---- lifecycle: a rebuild stops (and cleans up) before the live index closes ---------------------------
+    // ---- lifecycle: starts after the live index opened (rebuilding it if it must), stops before it closes ----
 
+    /** At start-up (and at every restart of the node's lifecycle): rebuild if the index is missing, unreadable or outdated. */
     @Override
     public void start() {
         running = true;
+        var reason = index.rebuildReason();
+        if (reason.isEmpty() && properties.reindexOnStart() && !startedOnce) {
+            reason = java.util.Optional.of("asked for at start-up (agora.search.reindex-on-start)");
+        }
+        startedOnce = true;
+        reason.ifPresent(this::begin);
     }
 
     @Override

@@ -63,7 +63,7 @@ public class SearchIndex implements SmartLifecycle {
 
     private final Semaphore wake = new Semaphore(0);
     private final AtomicReference<Handover> handover = new AtomicReference<>();
-    private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     private volatile IndexTarget live;
     private volatile Thread thread;
     private volatile boolean running;
@@ -125,8 +125,11 @@ public class SearchIndex implements SmartLifecycle {
 
     // ---- lifecycle -----------------------------------------------------------------------------------
 
+    /** Opens the index (at start-up, and again when a stopped node's lifecycle restarts) and starts keeping it current. */
     @Override
     public void start() {
+        caughtUp = new CompletableFuture<>();
+        rebuildReason = null;
         IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), QueryPlan.MAX_CLAUSES));
         var current = files.current();
         files.removeAllBut(current);

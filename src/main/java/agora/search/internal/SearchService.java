@@ -38,25 +38,27 @@ public class SearchService {
     }
 
     public Results search(SearchRequest request) {
-        var started = System.nanoTime();
-        var plan = QueryPlan.of(request.text());
         try {
-            return index.withSearcher(searcher -> {
-                var ranked = rank(searcher, request, plan, true);
-                if (ranked.total() == 0 && plan.words().size() > 1) {
-                    ranked = rank(searcher, request, plan, false); // no document has every word: any word will do
-                }
-                var results = results(searcher, request, plan, ranked);
-                return new Results(results, ranked.total(), ranked.facets().view(),
-                        (System.nanoTime() - started) / 1_000_000);
-            });
+            return index.withSearcher(searcher -> search(searcher, request, clock.millis()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private RankingCollector.Ranked rank(IndexSearcher searcher, SearchRequest request, QueryPlan plan,
-            boolean allWords) throws IOException {
+    /** One search on one searcher (also what the benchmark runs). */
+    static Results search(IndexSearcher searcher, SearchRequest request, long nowMillis) throws IOException {
+        var started = System.nanoTime();
+        var plan = QueryPlan.of(request.text());
+        var ranked = rank(searcher, request, plan, true, nowMillis);
+        if (ranked.total() == 0 && plan.words().size() > 1) {
+            ranked = rank(searcher, request, plan, false, nowMillis); // no document has every word: any will do
+        }
+        var results = results(searcher, request, plan, ranked);
+        return new Results(results, ranked.total(), ranked.facets().view(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static RankingCollector.Ranked rank(IndexSearcher searcher, SearchRequest request, QueryPlan plan,
+            boolean allWords, long nowMillis) throws IOException {
         var scored = !plan.isEmpty();
         // without searchable words (blank, or only stop words and punctuation) the filters list by the sort
         Query text = scored ? plan.matching(allWords) : new MatchAllDocsQuery();
@@ -68,7 +70,7 @@ public class SearchService {
         }
         var phrase = plan.phrase().isPresent() ? weight(searcher, plan.phrase().get()) : null;
         var spec = new RankingCollector.Spec(Ranking.order(request.sort()), request.offset() + request.limit(),
-                request.typeMask(), exactWords, phrase, scored, clock.millis());
+                request.typeMask(), exactWords, phrase, scored, nowMillis);
         return searcher.search(query.build(), RankingCollector.manager(spec));
     }
 

@@ -11,10 +11,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings the index up to date before the node reports ready, for at most {@code agora.search.startup-wait}:
- * a rebuild when the index is missing, unreadable, outdated or asked for ({@code --agora.search.reindex-on-start=true}),
- * else a catch-up from the change log. Whatever is not done by then goes on in the background while the node
- * answers from the index it has.
+ * Holds back readiness until the index is up to date, for at most {@code agora.search.startup-wait}: the
+ * catch-up from the change log, and the rebuild {@link Rebuild} started if the index was missing, unreadable,
+ * outdated or asked for ({@code --agora.search.reindex-on-start=true}). Whatever is not done by then goes on in
+ * the background while the node answers from the index it has.
  */
 @Component
 class SearchStartup implements ApplicationRunner {
@@ -33,8 +33,6 @@ class SearchStartup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws InterruptedException {
-        var reason = properties.reindexOnStart() ? java.util.Optional.of("asked for at start-up") : index.rebuildReason();
-        reason.ifPresent(rebuild::start);
         var deadline = System.nanoTime() + properties.startupWait().toNanos();
         try {
             index.caughtUp().get(properties.startupWait().toMillis(), TimeUnit.MILLISECONDS);

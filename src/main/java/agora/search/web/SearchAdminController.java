@@ -38,7 +38,7 @@ class SearchAdminController {
     /** Starts a rebuild of this node's index (202); 409 while one is running. */
     @PostMapping("/api/admin/search/reindex")
     ResponseEntity<Map<String, Object>> reindex(CurrentUser admin) throws IOException {
-        if (!rebuild.start("asked for by admin " + admin.id())) {
+        if (!rebuild.begin("asked for by admin " + admin.id())) {
             throw ApiException.conflict("rebuild-running", "rebuild", "a rebuild is already running");
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(status(admin));
