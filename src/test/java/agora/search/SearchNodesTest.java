@@ -13,13 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -37,10 +43,12 @@ class SearchNodesTest {
     /** A node: the whole application on a random port, with its own data directory. */
     private record Node(ConfigurableApplicationContext context, String base) implements AutoCloseable {
 
-        static Node start(Path dataDir) {
+        static Node start(Path dataDir, String... arguments) {
+            var all = new ArrayList<>(List.of("--server.port=0", "--agora.data-dir=" + dataDir,
+                    "--agora.search.startup-wait=10s", "--spring.main.banner-mode=off"));
+            all.addAll(List.of(arguments));
             var context = new SpringApplicationBuilder(AgoraApplication.class).profiles("test")
-                    .run("--server.port=0", "--agora.data-dir=" + dataDir, "--agora.search.startup-wait=10s",
-                            "--spring.main.banner-mode=off");
+                    .run(all.toArray(String[]::new));
             return new Node(context, "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
         }
 
@@ -121,6 +129,31 @@ class SearchNodesTest {
                 var fresh = register(node, "fresh");
                 await(Duration.ofSeconds(1), () -> findProfiles(node, fresh).contains(fresh));
             }
+        }
+    }
+
+    @Test
+    void aSearchEventLostToACrashIsDeliveredAgain() throws Exception {
+        try (var node = Node.start(newDataDir(), "--agora.search.housekeeping-interval=300ms")) {
+            var username = register(node, "crashed");
+            await(Duration.ofSeconds(1), () -> findProfiles(node, username).contains(username));
+            var jdbc = JdbcClient.create(node.context().getBean(DataSource.class));
+            var id = jdbc.sql("select id from users where username = ?").param(username).query(Long.class).single();
+            var word = "aftercrash" + UUID.randomUUID().toString().substring(0, 8);
+            // the profile change committed, but the process died before the search listener ran:
+            // the change is in the database, and its event publication is still incomplete
+            jdbc.sql("update users set bio = ? where id = ?").params(word, id).update();
+            Thread.sleep(600);
+            assertThat(findProfiles(node, word)).isEmpty();
+            jdbc.sql("""
+                    insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
+                                                   status, completion_attempts)
+                    select ?, listener_id, event_type, serialized_event, ?, 'PUBLISHED', 0 from event_publication
+                    where listener_id like 'agora.search.%' and event_type like '%UserRegistered'
+                      and serialized_event like ?""")
+                    .params(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2), "%" + username + "%")
+                    .update();
+            await(Duration.ofSeconds(5), () -> findProfiles(node, word).contains(username));
         }
     }
 

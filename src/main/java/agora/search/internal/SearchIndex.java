@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +49,9 @@ public class SearchIndex implements SmartLifecycle {
     private static final String COMMITTED_AT = "agora.search.committedAt";
     private static final int PAGE = 1000;
     private static final int FETCH_BATCH = 500;
-    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMinutes(1);
+    /** Search listeners whose publication is still incomplete after this long are re-delivered. */
+    private static final Duration REDELIVERY_AGE = Duration.ofMinutes(1);
+    private static final String LISTENER_PREFIX = "agora.search.";
     private static final double LIVE_RAM_BUFFER_MB = 64;
 
     private final Map<String, ContentSource> sources;
@@ -271,7 +272,7 @@ public class SearchIndex implements SmartLifecycle {
         caughtUp.complete(null);
         lastSyncAt = wallClock.instant();
         maybeCommit(live);
-        if (!wallClock.instant().isBefore(lastHousekeeping.plus(HOUSEKEEPING_INTERVAL))) {
+        if (!wallClock.instant().isBefore(lastHousekeeping.plus(properties.housekeepingInterval()))) {
             lastHousekeeping = wallClock.instant();
             housekeeping();
         }
@@ -396,17 +397,19 @@ public class SearchIndex implements SmartLifecycle {
     // ---- housekeeping ---------------------------------------------------------------------------------
 
     /**
-     * Forgets change rows older than the retention, and re-delivers search events whose listener never
-     * completed (the process died between the content's commit and the listener): the change log then gets
-     * the row it missed. Safe on every node: a change recorded twice is applied twice, to the same effect.
+     * Forgets change rows older than the retention, and re-delivers search events whose listener has not
+     * completed after a minute (it failed, or the process died between the content's commit and the listener):
+     * the change log then gets the row it missed. Safe on every node: a change recorded twice is applied twice,
+     * to the same effect.
      */
     private void housekeeping() {
         try {
             changes.deleteBefore(clock.instant().minus(properties.changeRetention()));
-            publications.ifAvailable(registry -> registry.resubmitIncompletePublications(ResubmissionOptions.defaults()
-                    .withMinAge(Duration.ofMinutes(1))
-                    .withFilter(publication -> publication instanceof TargetEventPublication target
-                            && target.getTargetIdentifier().getValue().startsWith("agora.search."))));
+            var cutoff = wallClock.instant().minus(REDELIVERY_AGE);
+            publications.ifAvailable(registry -> registry.resubmitIncompletePublications(publication ->
+                    publication instanceof TargetEventPublication target
+                            && target.getTargetIdentifier().getValue().startsWith(LISTENER_PREFIX)
+                            && publication.getPublicationDate().isBefore(cutoff)));
         } catch (RuntimeException e) {
             log.warn("Search housekeeping failed: {}", e.toString());
         }

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rebuildBatchSize documents read from a module per page during a rebuild
  * @param indexThreads threads that analyze documents during a rebuild
  * @param reindexOnStart rebuild the whole index at start-up (answering from the old one meanwhile)
+ * @param housekeepingInterval how often old change rows are deleted and stuck search events re-delivered
  */
 @ConfigurationProperties("agora.search")
 public record SearchProperties(
@@ -29,7 +30,8 @@ public record SearchProperties(
         @DefaultValue("7d") Duration changeRetention,
         @DefaultValue("500") int rebuildBatchSize,
         @DefaultValue("2") int indexThreads,
-        @DefaultValue("false") boolean reindexOnStart) {
+        @DefaultValue("false") boolean reindexOnStart,
+        @DefaultValue("1m") Duration housekeepingInterval) {
 
     Path indexRoot() {
         return dataDir.resolve("search");
