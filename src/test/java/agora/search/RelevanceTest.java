@@ -210,7 +210,7 @@ class RelevanceTest {
     void snippetsMarkMatchesInEscapedText() throws Exception {
         var phrase = search(mvc, "q=walnut cutting board&type=post&tag=" + TAG);
         assertThat((String) phrase.read("$.results[0].snippet"))
-                .contains("<mark>walnut cutting board</mark>");
+                .contains("<mark>walnut</mark> <mark>cutting</mark> <mark>board</mark>");
 
         var hostile = search(mvc, "q=markup&tag=" + TAG);
         String snippet = hostile.read("$.results[0].snippet");

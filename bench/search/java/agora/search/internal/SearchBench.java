@@ -52,13 +52,17 @@ public final class SearchBench {
     }
 
     /** Two threads turn generated documents into Lucene documents and add them, as a rebuild does. */
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private static void index(SyntheticCorpus corpus, IndexHandle handle, long documents) throws Exception {
         var next = new AtomicLong();
+        var cpuNanos = new AtomicLong();
         var pool = Executors.newFixedThreadPool(THREADS);
         var started = System.nanoTime();
         var futures = new ArrayList<java.util.concurrent.Future<?>>();
         for (var t = 0; t < THREADS; t++) {
             futures.add(pool.submit(() -> {
+                var cpuStart = CPU.getCurrentThreadCpuTime();
                 var batch = new ArrayList<SearchDocument>(500);
                 long n;
                 while ((n = next.getAndIncrement()) < documents) {
@@ -68,6 +72,7 @@ public final class SearchBench {
                     }
                 }
                 add(handle, batch);
+                cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - cpuStart);
                 return null;
             }));
         }
@@ -80,6 +85,8 @@ public final class SearchBench {
         var seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("indexing: %,d documents in %.1f s = %,.0f docs/s (%d threads, generation included, commit included)%n",
                 documents, seconds, documents / seconds, THREADS);
+        System.out.printf("indexing CPU: %,.0f documents per CPU-second of the indexing threads (merges run beside them)%n",
+                documents / (cpuNanos.get() / 1e9));
     }
 
     private static void add(IndexHandle handle, List<SearchDocument> batch) throws java.io.IOException {
@@ -93,14 +100,18 @@ public final class SearchBench {
             SearchService.search(searcher, mix.requests().get(i), now); // warm-up
         }
         var latencies = new long[mix.requests().size()];
+        var cpu = new long[latencies.length];
         var hits = 0L;
         for (var i = 0; i < latencies.length; i++) {
             var started = System.nanoTime();
+            var cpuStart = CPU.getCurrentThreadCpuTime();
             hits += SearchService.search(searcher, mix.requests().get(i), now).total();
+            cpu[i] = CPU.getCurrentThreadCpuTime() - cpuStart;
             latencies[i] = System.nanoTime() - started;
         }
         System.out.printf("search, one thread: %s (mean %,d matches per query)%n", percentiles(latencies),
                 hits / latencies.length);
+        System.out.printf("search CPU time:    %s%n", percentiles(cpu));
         mix.printBreakdown(searcher, now);
 
         var pool = Executors.newFixedThreadPool(THREADS);
@@ -136,12 +147,16 @@ public final class SearchBench {
             Suggestions.suggest(searcher, prefixes.get(i));
         }
         var latencies = new long[count];
+        var cpu = new long[count];
         for (var i = 0; i < count; i++) {
             var started = System.nanoTime();
+            var cpuStart = CPU.getCurrentThreadCpuTime();
             Suggestions.suggest(searcher, prefixes.get(i));
+            cpu[i] = CPU.getCurrentThreadCpuTime() - cpuStart;
             latencies[i] = System.nanoTime() - started;
         }
         System.out.printf("suggest, one thread: %s%n", percentiles(latencies));
+        System.out.printf("suggest CPU time:    %s%n", percentiles(cpu));
     }
 
     static String percentiles(long[] nanos) {

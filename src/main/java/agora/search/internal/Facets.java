@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
@@ -52,12 +53,17 @@ final class Facets {
         for (var type : SearchType.values()) {
             typeCounts.put(type.apiName(), types[type.ordinal()]);
         }
+        Comparator<Map.Entry<String, Integer>> mostUsed = Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey());
+        var top = new PriorityQueue<>(TOP_TAGS + 1, mostUsed.reversed());
+        for (var entry : tags.entrySet()) {
+            top.add(entry);
+            if (top.size() > TOP_TAGS) {
+                top.poll();
+            }
+        }
         var topTags = new LinkedHashMap<String, Integer>();
-        tags.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(TOP_TAGS)
-                .forEach(entry -> topTags.put(entry.getKey(), entry.getValue()));
+        top.stream().sorted(mostUsed).forEach(entry -> topTags.put(entry.getKey(), entry.getValue()));
         var ranges = new ArrayList<PriceRange>();
         new TreeMap<>(prices).forEach((currency, counts) -> {
             for (var i = 0; i < counts.length; i++) {

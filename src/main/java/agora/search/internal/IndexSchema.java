@@ -1,5 +1,6 @@
 package agora.search.internal;
 
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -7,16 +8,18 @@ import java.util.Map;
 
 import org.apache.lucene.codecs.PostingsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.suggest.document.Completion104PostingsFormat;
 import org.apache.lucene.search.suggest.document.SuggestField;
 import org.apache.lucene.util.BytesRef;
@@ -31,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class IndexSchema {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** "source:id", the unique key updates and deletes go by. */
     static final String KEY = "key";
@@ -55,7 +58,10 @@ final class IndexSchema {
     static final String POPULARITY = "popularity";
     /** Epoch milliseconds; 0 when unknown. */
     static final String CREATED = "created";
-    /** Type, public id, title and type-specific fields as JSON, for building results. */
+    /**
+     * Type, public id, title and type-specific fields as JSON, for building results: doc values, so reading a
+     * page of results does not decompress the stored long texts.
+     */
     static final String STORED = "stored";
     /** Completions: titles and usernames. */
     static final String SUGGEST = "suggest";
@@ -135,7 +141,7 @@ final class IndexSchema {
         stored.put("id", content.publicId());
         stored.put("title", content.title());
         stored.put("fields", content.fields());
-        doc.add(new StoredField(STORED, JSON.writeValueAsString(stored)));
+        doc.add(new BinaryDocValuesField(STORED, new BytesRef(JSON.writeValueAsBytes(stored))));
         var suggestion = suggestion(content.title());
         if (!suggestion.isEmpty()) {
             doc.add(new SuggestField(SUGGEST, suggestion, (int) Math.min(Integer.MAX_VALUE, Math.max(0, content.popularity()))));
@@ -144,8 +150,15 @@ final class IndexSchema {
     }
 
     /** The stored public part of a document: id, title and the type-specific fields. */
-    static Map<String, Object> stored(String json) {
-        return JSON.readValue(json, MAP);
+    static Map<String, Object> stored(IndexSearcher searcher, int doc) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        var leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        var values = leaf.reader().getBinaryDocValues(STORED);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("document " + doc + " has no stored result");
+        }
+        var bytes = values.binaryValue();
+        return JSON.readValue(bytes.bytes, bytes.offset, bytes.length, MAP);
     }
 
     private static void text(Document doc, String field, String value, Field.Store store) {

@@ -10,12 +10,12 @@ import java.util.Optional;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -24,10 +24,10 @@ import org.apache.lucene.search.TermQuery;
  * A user's query turned into Lucene queries, built term by term from the analyzed words: no query parser ever
  * sees the input, so quotes, colons, wildcards and the like are just punctuation.
  *
- * <p>Each word matches its exact (stemmed) form in any text field, weighted by field, or a typo-tolerant
- * form with a much lower weight. The whole query also matches as a phrase. {@link #exactWords()} and
- * {@link #phrase()} are what ranking tiers on: exact words before typo-corrected ones, phrases before
- * scattered words.
+ * <p>Each word matches its exact (stemmed) form in any text field, weighted by field, or one of its typo
+ * corrections (index terms within the allowed edit distance, see {@link TypoCorrections}) with a much lower
+ * weight. The whole query also matches as a phrase. {@link #exactWords()} and {@link #phrase()} are what
+ * ranking tiers on: exact words before typo-corrected ones, phrases before scattered words.
  */
 final class QueryPlan {
 
@@ -39,25 +39,38 @@ final class QueryPlan {
     static final float TYPO_WEIGHT = 0.2f;
     /** A phrase match adds this much of the field's weight on top of its words. */
     static final float PHRASE_WEIGHT = 1.5f;
-    /** The first letter must be right: the cheap, common rule (a typo there is rare and expensive to find). */
-    static final int TYPO_PREFIX = 1;
-    static final int TYPO_EXPANSIONS = 16;
     private static final String[] PHRASE_FIELDS = {IndexSchema.TITLE, IndexSchema.DESCRIPTION, IndexSchema.BODY};
 
-    /** One analyzed query word: its stem, position (for phrases) and the length the user typed. */
-    record Word(String stem, int position, int typedLength) {
+    /**
+     * One analyzed query word: its stem, position (for phrases), the length the user typed, and the index terms
+     * it may be a typo of.
+     */
+    record Word(String stem, int position, int typedLength, List<String> corrections) {
+
+        Word withCorrections(List<String> corrections) {
+            return new Word(stem, position, typedLength, corrections);
+        }
     }
 
     private final List<Word> words;
     private final List<Word> tokens;
 
-    private QueryPlan(List<Word> tokens) {
+    private QueryPlan(List<Word> tokens, List<Word> words) {
         this.tokens = tokens;
-        var distinct = new LinkedHashMap<String, Word>();
-        tokens.forEach(word -> distinct.putIfAbsent(word.stem(), word));
-        this.words = distinct.values().stream().limit(MAX_WORDS).toList();
+        this.words = words;
     }
 
+    /** The plan for a query against this index: words, and the typo corrections the index offers for them. */
+    static QueryPlan of(String text, IndexReader reader) throws IOException {
+        var plan = of(text);
+        var corrected = new ArrayList<Word>();
+        for (var word : plan.words) {
+            corrected.add(word.withCorrections(TypoCorrections.of(reader, word.stem(), typos(word.typedLength()))));
+        }
+        return new QueryPlan(plan.tokens, List.copyOf(corrected));
+    }
+
+    /** The plan's words alone, without typo corrections. */
     static QueryPlan of(String text) {
         var tokens = new ArrayList<Word>();
         try (var stream = TextAnalysis.ENGLISH.tokenStream(IndexSchema.BODY, text)) {
@@ -69,13 +82,15 @@ final class QueryPlan {
             while (stream.incrementToken() && tokens.size() < MAX_WORDS * 2) {
                 position += increment.getPositionIncrement();
                 var typed = text.substring(offset.startOffset(), offset.endOffset());
-                tokens.add(new Word(term.toString(), position, typed.codePointCount(0, typed.length())));
+                tokens.add(new Word(term.toString(), position, typed.codePointCount(0, typed.length()), List.of()));
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // analysis of a String does no I/O
         }
-        return new QueryPlan(tokens);
+        var distinct = new LinkedHashMap<String, Word>();
+        tokens.forEach(word -> distinct.putIfAbsent(word.stem(), word));
+        return new QueryPlan(tokens, distinct.values().stream().limit(MAX_WORDS).toList());
     }
 
     /**
@@ -124,18 +139,20 @@ final class QueryPlan {
 
     /** What snippets mark: every word, exact or typo-corrected. */
     Query highlighting() {
-        return matching(false);
+        var query = new BooleanQuery.Builder();
+        words.forEach(word -> query.add(wordQuery(word), Occur.SHOULD));
+        return query.build();
     }
 
     private Query wordQuery(Word word) {
-        var typos = typos(word.typedLength());
         var alternatives = new ArrayList<Query>();
         IndexSchema.BOOSTS.forEach((field, boost) -> {
-            var term = new Term(field, word.stem());
-            alternatives.add(new BoostQuery(new TermQuery(term), boost));
-            if (typos > 0) {
-                alternatives.add(new BoostQuery(new FuzzyQuery(term, typos, TYPO_PREFIX, TYPO_EXPANSIONS, true),
-                        boost * TYPO_WEIGHT));
+            alternatives.add(new BoostQuery(new TermQuery(new Term(field, word.stem())), boost));
+            if (!word.corrections().isEmpty()) {
+                var corrections = new BooleanQuery.Builder();
+                word.corrections().forEach(correction ->
+                        corrections.add(new TermQuery(new Term(field, correction)), Occur.SHOULD));
+                alternatives.add(new BoostQuery(corrections.build(), boost * TYPO_WEIGHT));
             }
         });
         return new DisjunctionMaxQuery(alternatives, 0.1f);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -48,7 +47,7 @@ public class SearchService {
     /** One search on one searcher (also what the benchmark runs). */
     static Results search(IndexSearcher searcher, SearchRequest request, long nowMillis) throws IOException {
         var started = System.nanoTime();
-        var plan = QueryPlan.of(request.text());
+        var plan = QueryPlan.of(request.text(), searcher.getIndexReader());
         var ranked = rank(searcher, request, plan, true, nowMillis);
         if (ranked.total() == 0 && plan.words().size() > 1) {
             ranked = rank(searcher, request, plan, false, nowMillis); // no document has every word: any will do
@@ -97,11 +96,9 @@ public class SearchService {
         var page = ranked.hits().subList(Math.min(request.offset(), ranked.hits().size()), ranked.hits().size());
         var docs = page.stream().mapToInt(hit -> hit.doc).toArray();
         var snippets = Snippets.of(searcher, plan.isEmpty() ? new MatchNoDocsQuery() : plan.highlighting(), docs);
-        var stored = searcher.storedFields();
         var results = new ArrayList<Map<String, Object>>(page.size());
         for (var hit : page) {
-            var document = IndexSchema.stored(stored.document(hit.doc, Set.of(IndexSchema.STORED))
-                    .get(IndexSchema.STORED));
+            var document = IndexSchema.stored(searcher, hit.doc);
             var result = new LinkedHashMap<String, Object>();
             result.put("type", document.get("type"));
             result.put("id", document.get("id"));

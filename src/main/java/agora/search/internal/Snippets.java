@@ -15,7 +15,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 /**
  * The snippet of each result: the sentences of its description or body around the best match, about 160
  * characters (at most {@value #MAX_LENGTH}, cut at spaces around the first match), the text HTML-escaped and
- * each matched word or phrase (exact or typo-corrected) in {@code <mark>}. Without a match, the beginning.
+ * each matched word (exact or typo-corrected) in {@code <mark>}. Without a match, the beginning.
  */
 final class Snippets {
 
@@ -33,8 +33,13 @@ final class Snippets {
         if (docs.length == 0) {
             return snippets;
         }
+        // words only (no phrase or multi-term machinery): the text is re-analyzed once, without an in-memory index
         var highlighter = UnifiedHighlighter.builder(searcher, TextAnalysis.ENGLISH)
                 .withFormatter(FORMATTER)
+                .withWeightMatches(false)
+                .withHighlightPhrasesStrictly(false)
+                .withHandleMultiTermQuery(false)
+                .withPassageRelevancyOverSpeed(false)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), LENGTH, 0.5f))
                 .withMaxLength(20_000)

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -81,10 +80,9 @@ public class Suggestions {
     private static List<Suggestion> titles(SuggestIndexSearcher searcher, String prefix) throws IOException {
         var query = new PrefixCompletionQuery(TextAnalysis.COMPLETION, new Term(IndexSchema.SUGGEST, prefix));
         var found = searcher.suggest(query, MAX, true);
-        var stored = searcher.storedFields();
         var titles = new ArrayList<Suggestion>();
         for (var hit : found.scoreLookupDocs()) {
-            var document = IndexSchema.stored(stored.document(hit.doc, Set.of(IndexSchema.STORED)).get(IndexSchema.STORED));
+            var document = IndexSchema.stored(searcher, hit.doc);
             titles.add(new Suggestion(hit.key.toString(), (String) document.get("type")));
         }
         return titles;
