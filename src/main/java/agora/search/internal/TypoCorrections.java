@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 
@@ -18,11 +19,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * The index terms a query word may be a typo of: terms of the searched fields within the allowed edit distance
  * (insertions, deletions, substitutions, transpositions), the first letter right. One Levenshtein automaton per
  * word (cached: building one costs far more than using it) is run over every field's term dictionary; the
- * closest and most frequent {@value #MAX_CORRECTIONS} terms are kept.
+ * closest and most frequent terms are kept: {@value #MAX_CORRECTIONS} for a word the index does not have,
+ * {@value #MAX_CORRECTIONS_OF_KNOWN_WORD} for one it has (then a typo is less likely, and every correction
+ * adds the cost of its postings to the query).
  */
 final class TypoCorrections {
 
     static final int MAX_CORRECTIONS = 16;
+    static final int MAX_CORRECTIONS_OF_KNOWN_WORD = 3;
     /** The first letter must be right: the common rule, and it keeps the automata small and fast. */
     static final int PREFIX = 1;
     /** Terms looked at per field and segment: bounds the work for short, very common stems. */
@@ -39,7 +43,9 @@ final class TypoCorrections {
         var automaton = AUTOMATA.get(stem + '\u0000' + typos,
                 key -> FuzzyQuery.getFuzzyAutomaton(stem, typos, PREFIX, true));
         var documents = new HashMap<String, Long>();
+        var known = false;
         for (var field : IndexSchema.BOOSTS.keySet()) {
+            known = known || reader.docFreq(new Term(field, stem)) > 0;
             for (var leaf : reader.leaves()) {
                 var terms = leaf.reader().terms(field);
                 if (terms == null) {
@@ -55,17 +61,17 @@ final class TypoCorrections {
                 }
             }
         }
-        return closestFirst(stem, documents);
+        return closestFirst(stem, documents, known ? MAX_CORRECTIONS_OF_KNOWN_WORD : MAX_CORRECTIONS);
     }
 
-    private static List<String> closestFirst(String stem, Map<String, Long> documents) {
+    private static List<String> closestFirst(String stem, Map<String, Long> documents, int limit) {
         var candidates = new ArrayList<>(documents.keySet());
         var distances = new HashMap<String, Integer>();
         candidates.forEach(candidate -> distances.put(candidate, distance(stem, candidate)));
         candidates.sort(Comparator.<String>comparingInt(distances::get)
                 .thenComparing(Comparator.<String>comparingLong(documents::get).reversed())
                 .thenComparing(Comparator.naturalOrder()));
-        return List.copyOf(candidates.subList(0, Math.min(MAX_CORRECTIONS, candidates.size())));
+        return List.copyOf(candidates.subList(0, Math.min(limit, candidates.size())));
     }
 
     /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
