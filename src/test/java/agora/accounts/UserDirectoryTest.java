@@ -43,6 +43,16 @@ class UserDirectoryTest {
     }
 
     @Test
+    void batchLookupsGiveTheirConnectionBack() throws Exception {
+        var user = Api.signUp(mvc, "batch");
+        var id = directory.findByUsername(user.username()).orElseThrow().id();
+        // more lookups than the pool has connections: a leaked connection per call would exhaust it
+        for (var i = 0; i < 50; i++) {
+            assertThat(directory.findAllById(List.of(id))).containsOnlyKeys(id);
+        }
+    }
+
+    @Test
     void publishesRegistrationAndProfileChanges() throws Exception {
         var user = Api.signUp(mvc, "events");
         var id = directory.findByUsername(user.username()).orElseThrow().id();

@@ -1,0 +1,70 @@
+package agora.search.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import agora.platform.Sql;
+
+/**
+ * The table of changes every node tails. Listeners record changes in their (after-commit) transaction; the
+ * local node is woken as soon as that commits, other nodes see the row at their next poll.
+ */
+@Repository
+public class ChangeLog {
+
+    public record Change(long id, String source, long entityId) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile Runnable onRecorded = () -> {
+    };
+
+    ChangeLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records that the content {@code source}/{@code entityId} changed (created, updated or deleted). */
+    public void record(String source, long entityId) {
+        jdbc.sql("insert into search_changes (source, entity_id, changed_at) values (?, ?, ?)")
+                .params(source, entityId, Sql.timestamp(clock.instant())).update();
+        var wake = onRecorded;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake.run();
+                }
+            });
+        } else {
+            wake.run();
+        }
+    }
+
+    void onRecorded(Runnable wake) {
+        this.onRecorded = wake;
+    }
+
+    /** Rows with an id above {@code afterId}, in id order. */
+    List<Change> after(long afterId, int limit) {
+        return jdbc.sql("select id, source, entity_id from search_changes where id > ? order by id limit ?")
+                .params(afterId, limit)
+                .query((rs, row) -> new Change(rs.getLong("id"), rs.getString("source"), rs.getLong("entity_id")))
+                .list();
+    }
+
+    long latestId() {
+        return jdbc.sql("select coalesce(max(id), 0) from search_changes").query(Long.class).single();
+    }
+
+    int deleteBefore(Instant cutoff) {
+        return jdbc.sql("delete from search_changes where changed_at < ?").param(Sql.timestamp(cutoff)).update();
+    }
+}

@@ -1,0 +1,181 @@
+package agora.search.internal;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.suggest.document.Completion104PostingsFormat;
+import org.apache.lucene.search.suggest.document.SuggestField;
+import org.apache.lucene.util.BytesRef;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The layout of the index: one Lucene document per piece of content, all types in one index so that they
+ * rank together. Bump {@link #VERSION} whenever this layout or the analysis changes: every node then
+ * rebuilds its index at start-up.
+ */
+final class IndexSchema {
+
+    static final int VERSION = 2;
+
+    /** "source:id", the unique key updates and deletes go by. */
+    static final String KEY = "key";
+    /** {@link SearchType} ordinal (doc values). */
+    static final String TYPE = "type";
+    /** The source's internal id (doc values), the last tie-breaker. */
+    static final String ID = "id";
+
+    static final String TITLE = "title";
+    static final String TAGS = "tags";
+    static final String PEOPLE = "people";
+    static final String DESCRIPTION = "description";
+    static final String BODY = "body";
+
+    /** Normalized tags: exact filter (terms) and facet counts (doc values). */
+    static final String TAG = "tag";
+    /** Minor units (points for ranges, doc values for sorting and facets). */
+    static final String PRICE = "price";
+    /** ISO-4217 code (terms for filters, doc values for facets). */
+    static final String CURRENCY = "currency";
+    static final String POPULARITY = "popularity";
+    /** Epoch milliseconds; 0 when unknown. */
+    static final String CREATED = "created";
+    /**
+     * Type, public id, title and type-specific fields as JSON, for building results: doc values, so reading a
+     * page of results does not decompress the stored long texts.
+     */
+    static final String STORED = "stored";
+    /** Completions: titles and usernames. */
+    static final String SUGGEST = "suggest";
+
+    /** Text fields searched by every query, with their weights (title > tags > description/body). */
+    static final Map<String, Float> BOOSTS = orderedBoosts();
+
+    /** Fields whose stored text makes the snippet, in order of preference. */
+    static final String[] SNIPPET_FIELDS = {DESCRIPTION, BODY};
+
+    private static final int MAX_TAG_LENGTH = 64;
+    private static final int MAX_SUGGESTION_LENGTH = 200;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private IndexSchema() {
+    }
+
+    private static Map<String, Float> orderedBoosts() {
+        var boosts = new LinkedHashMap<String, Float>();
+        boosts.put(TITLE, 4.0f);
+        boosts.put(TAGS, 2.5f);
+        boosts.put(PEOPLE, 1.5f);
+        boosts.put(DESCRIPTION, 1.5f);
+        boosts.put(BODY, 1.0f);
+        return Collections.unmodifiableMap(boosts);
+    }
+
+    /** Postings of the completion field go into a suggester FST; everything else is Lucene's default. */
+    static final class Codec extends Lucene104Codec {
+
+        private final PostingsFormat completions = new Completion104PostingsFormat();
+
+        @Override
+        public PostingsFormat getPostingsFormatForField(String field) {
+            return SUGGEST.equals(field) ? completions : super.getPostingsFormatForField(field);
+        }
+    }
+
+    static Term key(String source, long id) {
+        return new Term(KEY, source + ":" + id);
+    }
+
+    static String tag(String tag) {
+        if (tag == null) {
+            return "";
+        }
+        var normalized = tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return normalized.length() > MAX_TAG_LENGTH ? normalized.substring(0, MAX_TAG_LENGTH) : normalized;
+    }
+
+    static Document toLucene(String source, SearchDocument content) {
+        var doc = new Document();
+        doc.add(new StringField(KEY, key(source, content.id()).text(), Field.Store.NO));
+        doc.add(new NumericDocValuesField(TYPE, content.type().ordinal()));
+        doc.add(new NumericDocValuesField(ID, content.id()));
+        text(doc, TITLE, content.title(), Field.Store.NO);
+        text(doc, PEOPLE, content.people(), Field.Store.NO);
+        text(doc, DESCRIPTION, content.description(), Field.Store.YES);
+        text(doc, BODY, content.body(), Field.Store.YES);
+        content.tags().stream().map(IndexSchema::tag).filter(t -> !t.isEmpty()).distinct().forEach(tag -> {
+            doc.add(new TextField(TAGS, tag, Field.Store.NO));
+            doc.add(new StringField(TAG, tag, Field.Store.NO));
+            doc.add(new SortedSetDocValuesField(TAG, new BytesRef(tag)));
+        });
+        if (content.price() != null) {
+            doc.add(new LongPoint(PRICE, content.price().amount()));
+            doc.add(new NumericDocValuesField(PRICE, content.price().amount()));
+            doc.add(new StringField(CURRENCY, content.price().currency(), Field.Store.NO));
+            doc.add(new SortedDocValuesField(CURRENCY, new BytesRef(content.price().currency())));
+        }
+        doc.add(new NumericDocValuesField(POPULARITY, Math.max(0, content.popularity())));
+        doc.add(new NumericDocValuesField(CREATED, content.createdAt() == null ? 0 : content.createdAt().toEpochMilli()));
+        var stored = new LinkedHashMap<String, Object>();
+        stored.put("type", content.type().apiName());
+        stored.put("id", content.publicId());
+        stored.put("title", content.title());
+        stored.put("fields", content.fields());
+        doc.add(new BinaryDocValuesField(STORED, new BytesRef(JSON.writeValueAsBytes(stored))));
+        var suggestion = suggestion(content.title());
+        if (!suggestion.isEmpty()) {
+            doc.add(new SuggestField(SUGGEST, suggestion, (int) Math.min(Integer.MAX_VALUE, Math.max(0, content.popularity()))));
+        }
+        return doc;
+    }
+
+    /** The stored public part of a document: id, title and the type-specific fields. */
+    static Map<String, Object> stored(IndexSearcher searcher, int doc) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        var leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        var values = leaf.reader().getBinaryDocValues(STORED);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("document " + doc + " has no stored result");
+        }
+        var bytes = values.binaryValue();
+        return JSON.readValue(bytes.bytes, bytes.offset, bytes.length, MAP);
+    }
+
+    private static void text(Document doc, String field, String value, Field.Store store) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new TextField(field, value, store));
+        }
+    }
+
+    /** Completion input: control characters are reserved by the suggester; words are what counts. */
+    private static String suggestion(String title) {
+        if (title == null) {
+            return "";
+        }
+        var clean = title.replaceAll("\\p{Cntrl}", " ").strip();
+        if (clean.length() > MAX_SUGGESTION_LENGTH) {
+            clean = clean.substring(0, MAX_SUGGESTION_LENGTH);
+        }
+        return clean.codePoints().anyMatch(Character::isLetterOrDigit) ? clean : "";
+    }
+}

@@ -1,0 +1,115 @@
+package agora.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.springframework.stereotype.Service;
+
+/** Runs searches against the live index and shapes the answers. */
+@Service
+public class SearchService {
+
+    public record Results(List<Map<String, Object>> results, int total, Map<String, Object> facets, long tookMs) {
+    }
+
+    private final SearchIndex index;
+    private final Clock clock;
+
+    SearchService(SearchIndex index, Clock clock) {
+        this.index = index;
+        this.clock = clock;
+    }
+
+    public Results search(SearchRequest request) {
+        try {
+            return index.withSearcher(searcher -> search(searcher, request, clock.millis()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One search on one searcher (also what the benchmark runs). */
+    static Results search(IndexSearcher searcher, SearchRequest request, long nowMillis) throws IOException {
+        var started = System.nanoTime();
+        var plan = QueryPlan.of(request.text(), searcher.getIndexReader());
+        var ranked = rank(searcher, request, plan, true, nowMillis);
+        if (ranked.total() == 0 && plan.words().size() > 1) {
+            ranked = rank(searcher, request, plan, false, nowMillis); // no document has every word: any will do
+        }
+        var results = results(searcher, request, plan, ranked);
+        return new Results(results, ranked.total(), ranked.facets().view(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static RankingCollector.Ranked rank(IndexSearcher searcher, SearchRequest request, QueryPlan plan,
+            boolean allWords, long nowMillis) throws IOException {
+        var scored = !plan.isEmpty();
+        // without searchable words (blank, or only stop words and punctuation) the filters list by the sort
+        Query text = scored ? plan.matching(allWords) : new MatchAllDocsQuery();
+        var query = new BooleanQuery.Builder().add(text, scored ? Occur.MUST : Occur.FILTER);
+        filters(request).forEach(filter -> query.add(filter, Occur.FILTER));
+        var exactWords = new ArrayList<Weight>();
+        for (var words : plan.exactWords()) {
+            exactWords.add(weight(searcher, words));
+        }
+        var phrase = plan.phrase().isPresent() ? weight(searcher, plan.phrase().get()) : null;
+        var spec = new RankingCollector.Spec(Ranking.order(request.sort()), request.offset() + request.limit(),
+                request.typeMask(), exactWords, phrase, scored, nowMillis);
+        return searcher.search(query.build(), RankingCollector.manager(spec));
+    }
+
+    private static Weight weight(IndexSearcher searcher, Query query) throws IOException {
+        return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+    }
+
+    private static List<Query> filters(SearchRequest request) {
+        var filters = new ArrayList<Query>();
+        request.tags().forEach(tag -> filters.add(new TermQuery(new Term(IndexSchema.TAG, tag))));
+        if (request.currency() != null) {
+            filters.add(new TermQuery(new Term(IndexSchema.CURRENCY, request.currency())));
+        }
+        if (request.minPrice() != null || request.maxPrice() != null) {
+            filters.add(LongPoint.newRangeQuery(IndexSchema.PRICE,
+                    request.minPrice() == null ? 0 : request.minPrice(),
+                    request.maxPrice() == null ? Long.MAX_VALUE : request.maxPrice()));
+        }
+        return filters;
+    }
+
+    private static List<Map<String, Object>> results(IndexSearcher searcher, SearchRequest request, QueryPlan plan,
+            RankingCollector.Ranked ranked) throws IOException {
+        var page = ranked.hits().subList(Math.min(request.offset(), ranked.hits().size()), ranked.hits().size());
+        var docs = page.stream().mapToInt(hit -> hit.doc).toArray();
+        var snippets = Snippets.of(searcher, plan.isEmpty() ? new MatchNoDocsQuery() : plan.highlighting(), docs);
+        var results = new ArrayList<Map<String, Object>>(page.size());
+        for (var hit : page) {
+            var document = IndexSchema.stored(searcher, hit.doc);
+            var result = new LinkedHashMap<String, Object>();
+            result.put("type", document.get("type"));
+            result.put("id", document.get("id"));
+            result.put("title", document.get("title"));
+            result.put("snippet", snippets.get(hit.doc));
+            result.put("score", plan.isEmpty() ? null : Math.round(Ranking.shownScore(hit) * 10_000) / 10_000.0);
+            if (document.get("fields") instanceof Map<?, ?> fields) {
+                fields.forEach((key, value) -> result.putIfAbsent((String) key, value));
+            }
+            results.add(result);
+        }
+        return results;
+    }
+}

@@ -1,0 +1,108 @@
+package agora.search.internal;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * The snippet of each result: the sentences of its description or body around the best match, about 160
+ * characters (at most {@value #MAX_LENGTH}, cut at spaces around the first match), the text HTML-escaped and
+ * each matched word (exact or typo-corrected) in {@code <mark>}. Without a match, the beginning.
+ */
+final class Snippets {
+
+    static final int LENGTH = 160;
+    static final int MAX_LENGTH = 240;
+    private static final int BEFORE_MATCH = 60;
+    private static final DefaultPassageFormatter FORMATTER = new DefaultPassageFormatter("<mark>", "</mark>", "…", true);
+
+    private Snippets() {
+    }
+
+    /** Snippets by document id; documents without description or body have none. */
+    static Map<Integer, String> of(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+        var snippets = new HashMap<Integer, String>();
+        if (docs.length == 0) {
+            return snippets;
+        }
+        // words only (no phrase or multi-term machinery): the text is re-analyzed once, without an in-memory index
+        var highlighter = UnifiedHighlighter.builder(searcher, TextAnalysis.ENGLISH)
+                .withFormatter(FORMATTER)
+                .withWeightMatches(false)
+                .withHighlightPhrasesStrictly(false)
+                .withHandleMultiTermQuery(false)
+                .withPassageRelevancyOverSpeed(false)
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), LENGTH, 0.5f))
+                .withMaxLength(20_000)
+                .build();
+        var fields = IndexSchema.SNIPPET_FIELDS;
+        var passages = new int[fields.length];
+        java.util.Arrays.fill(passages, 1);
+        var byField = highlighter.highlightFields(fields, query, docs, passages);
+        for (var i = 0; i < docs.length; i++) {
+            String first = null;
+            String marked = null;
+            for (var field : fields) {
+                var text = byField.get(field)[i];
+                if (text == null || text.isBlank()) {
+                    continue;
+                }
+                if (first == null) {
+                    first = text;
+                }
+                if (marked == null && text.contains("<mark>")) {
+                    marked = text;
+                }
+            }
+            var snippet = marked != null ? marked : first;
+            if (snippet != null) {
+                snippets.put(docs[i], shorten(snippet.strip()));
+            }
+        }
+        return snippets;
+    }
+
+    /**
+     * Cuts an over-long passage to at most {@link #MAX_LENGTH} characters around its first mark. Cuts fall on
+     * spaces, which escaped text has neither inside an entity nor inside a tag; a mark left open is closed.
+     */
+    static String shorten(String snippet) {
+        if (snippet.length() <= MAX_LENGTH) {
+            return snippet;
+        }
+        var mark = Math.max(0, snippet.indexOf("<mark>"));
+        var start = 0;
+        if (mark > BEFORE_MATCH) {
+            var space = snippet.indexOf(' ', mark - BEFORE_MATCH);
+            start = space >= 0 && space < mark ? space + 1 : mark;
+        }
+        var end = Math.min(snippet.length(), start + MAX_LENGTH);
+        if (end < snippet.length()) {
+            var space = snippet.lastIndexOf(' ', end);
+            end = space > start ? space : end;
+        }
+        var cut = new StringBuilder();
+        if (start > 0) {
+            cut.append('…');
+        }
+        cut.append(snippet, start, end);
+        var opened = cut.toString().split("<mark>", -1).length - 1;
+        var closed = cut.toString().split("</mark>", -1).length - 1;
+        if (opened > closed) {
+            cut.append("</mark>");
+        }
+        if (end < snippet.length()) {
+            cut.append('…');
+        }
+        return cut.toString();
+    }
+}
