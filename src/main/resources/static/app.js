@@ -366,6 +366,68 @@ tab('Shop', async () => {
   return parts;
 });
 
+// ---- search --------------------------------------------------------------------------------------------
+
+/** A server snippet is escaped text with <mark> around matches: rebuild it from text nodes and marks only. */
+function snippet(html) {
+  const out = h('span');
+  const parsed = new DOMParser().parseFromString(`<div>${html || ''}</div>`, 'text/html').body.firstChild;
+  for (const node of parsed.childNodes) {
+    out.append(node.nodeName === 'MARK' ? h('mark', {}, node.textContent) : node.textContent);
+  }
+  return out;
+}
+
+function searchResult(r) {
+  const open = r.type === 'post' ? h('a', { href: '#', onclick: e => { e.preventDefault(); openArticle(r.id); } }, r.title)
+    : h('strong', {}, r.title);
+  return h('div', { class: 'item' },
+    h('span', { class: 'muted' }, r.type + ' '), open,
+    r.price ? [' ', money(r.price.amount, r.price.currency)] : null,
+    r.score != null ? h('span', { class: 'muted' }, ` · score ${r.score.toFixed(2)}`) : null,
+    h('div', {}, snippet(r.snippet)),
+    r.tags ? h('div', { class: 'tags' }, r.tags.map(t => h('span', {}, t))) : null);
+}
+
+tab('Search', async () => {
+  const q = h('input', { name: 'q', placeholder: 'search posts, products and people', autocomplete: 'off', style: 'flex:1' });
+  const type = h('select', { name: 'type' }, ['', 'post', 'product', 'profile'].map(t => h('option', { value: t }, t || 'everything')));
+  const sort = h('select', { name: 'sort' }, ['relevance', 'newest', 'price_asc', 'price_desc'].map(t => h('option', { value: t }, t)));
+  const suggestions = h('div', { class: 'muted' });
+  const results = h('div');
+  let tag = '';
+  async function run() {
+    const params = new URLSearchParams({ q: q.value, sort: sort.value, limit: '20' });
+    if (type.value) params.append('type', type.value);
+    if (tag) params.append('tag', tag);
+    results.replaceChildren();
+    try {
+      const res = await api('GET', '/search?' + params);
+      const facets = res.facets || {};
+      results.append(
+        h('p', { class: 'muted' }, `${res.total} results in ${res.tookMs} ms`),
+        h('div', { class: 'tags' }, Object.entries(facets.type || {}).map(([t, n]) => h('span', {}, `${t}: ${n}`))),
+        h('div', { class: 'tags' }, 'tags: ', Object.entries(facets.tags || {}).map(([t, n]) =>
+          h('span', { style: 'cursor:pointer', onclick: () => { tag = tag === t ? '' : t; run(); } }, `${tag === t ? '✓ ' : ''}${t} (${n})`))),
+        (facets.price || []).length ? h('div', { class: 'tags' }, 'price: ',
+          facets.price.map(p => h('span', {}, `${p.currency} ${p.range}: ${p.count}`))) : null,
+        res.results.map(searchResult));
+    } catch (err) {
+      results.append(h('p', { class: 'error' }, err.message));
+    }
+  }
+  q.addEventListener('input', async () => {
+    if (!q.value.trim()) return suggestions.replaceChildren();
+    const res = await api('GET', '/search/suggest?q=' + encodeURIComponent(q.value));
+    suggestions.replaceChildren(...res.suggestions.map(s =>
+      h('a', { href: '#', style: 'margin-right:.8rem', onclick: e => { e.preventDefault(); q.value = s.text; run(); } },
+        `${s.text} (${s.type})`)));
+  });
+  const bar = h('form', { class: 'inline', onsubmit: e => { e.preventDefault(); run(); } }, q, type, sort, h('button', {}, 'Search'));
+  await run();
+  return card('Search', bar, suggestions, results);
+});
+
 // ---- email and account lifecycle ------------------------------------------------------------------------
 
 function lifecycleCards() {
@@ -451,8 +513,15 @@ tab('Mailbox', async () => {
 
 tab('System', async () => {
   const health = await fetch('/actuator/health').then(r => r.json());
-  return card('Health', json(health),
-    h('p', {}, h('a', { href: '/docs' }, 'Browse the API (OpenAPI)')));
+  const parts = [card('Health', json(health), h('p', {}, h('a', { href: '/docs' }, 'Browse the API (OpenAPI)')))];
+  try {
+    const status = await api('GET', '/admin/search/status');
+    parts.push(card('Search index (admin)', json(status),
+      form([], 'Rebuild the index', async () => json(await api('POST', '/admin/search/reindex')))));
+  } catch (err) {
+    parts.push(card('Search index', h('p', { class: 'muted' }, 'Log in as admin@example.com to see and rebuild the index.')));
+  }
+  return parts;
 });
 
 // ---- start ---------------------------------------------------------------------------------------------

@@ -1,0 +1,124 @@
+// Drives the web UI in headless Chromium (Debian's) through every capability, as a person would:
+// sign up, verify the email from the mailbox, post, like, comment, search, buy (paid and declined), admin status.
+// Usage: node walkthrough.js http://127.0.0.1:PORT [screenshot-dir]
+const { chromium } = require('playwright-core');
+
+const base = process.argv[2];
+const shots = process.argv[3];
+const name = 'ui' + Date.now().toString(36);
+const title = `Walkthrough ${name} lantern`;
+
+function check(condition, message) {
+  if (!condition) throw new Error('UI check failed: ' + message);
+  console.log('ok - ' + message);
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+  const pageErrors = [];
+  page.on('pageerror', e => pageErrors.push(e.message));
+  page.setDefaultTimeout(15000);
+  const tab = async label => {
+    await page.click(`nav button:text-is("${label}")`);
+    await page.waitForFunction(() => !document.querySelector('#view')?.textContent.includes('loading…'));
+  };
+  const shot = async file => shots && page.screenshot({ path: `${shots}/${file}.png`, fullPage: true });
+
+  await page.goto(base + '/');
+  await page.waitForSelector('text=Latest posts');
+  check(true, 'the feed opens without signing in');
+
+  await tab('Account');
+  const signUp = page.locator('section', { hasText: 'Sign up' });
+  await signUp.getByPlaceholder('username').fill(name);
+  await signUp.getByPlaceholder('email').fill(`${name}@example.com`);
+  await signUp.getByPlaceholder('password').fill('walkthrough-pass-2026');
+  await signUp.getByRole('button', { name: 'Sign up' }).click();
+  await page.waitForSelector(`text=signed in as ${name}`);
+  check(true, 'sign up signs in');
+
+  await tab('Mailbox');
+  const mail = await page.locator('#view pre').first().textContent();
+  const link = mail.match(/https?:\/\/\S+\/verify-email\?token=\S+/);
+  check(link, 'the verification email is in the mailbox');
+  await page.goto(base + new URL(link[0]).pathname + new URL(link[0]).search);
+  await page.waitForSelector('text=your email address is verified');
+  check(true, 'the email link verifies the address');
+
+  await tab('Write');
+  await page.getByPlaceholder('title').fill(title);
+  await page.getByPlaceholder('description').fill('A post written by the UI walkthrough');
+  await page.getByPlaceholder('body').fill('Paper lanterns, step by step.');
+  await page.getByPlaceholder('tags, comma separated').fill('crafts, walkthrough');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.waitForSelector(`h2:text-is("${title}")`);
+  check(true, 'a post is published and opens');
+
+  await page.getByPlaceholder('your comment').fill('First!');
+  await page.getByRole('button', { name: 'Comment' }).click();
+  await page.waitForSelector(`text=${name}: First!`);
+  check(true, 'a comment appears under the post');
+
+  await tab('Feed');
+  const item = page.locator('.item', { hasText: title }).first();
+  await item.getByRole('button', { name: '♡ 0' }).click();
+  await item.getByRole('button', { name: '♥ 1' }).waitFor();
+  check(true, 'a like counts');
+  await shot('feed');
+
+  await tab('Search');
+  await page.getByPlaceholder('search posts, products and people').fill(name);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.waitForSelector(`.item:has-text("${name}")`);
+  check(true, 'search finds the new user');
+  await shot('search');
+
+  await tab('Shop');
+  const product = page.locator('.item', { hasText: 'in stock' }).first();
+  await product.getByRole('button', { name: 'Add to cart' }).click();
+  await product.locator('text=In your cart.').waitFor();
+  await tab('Shop');
+  await page.getByRole('button', { name: 'Check out' }).click();
+  await page.waitForSelector('text=/Order ord_\\w+: PAID/');
+  check(true, 'checkout with pm_card_visa pays the order');
+  await tab('Shop');
+  await page.waitForSelector('section:has-text("Your orders") .item:has-text("PAID")');
+  check(true, 'the paid order is listed');
+
+  await page.locator('section', { hasText: 'Products' }).locator('.item', { hasText: 'in stock' }).first()
+    .getByRole('button', { name: 'Add to cart' }).click();
+  await tab('Shop');
+  await page.selectOption('select[name=paymentMethod]', 'pm_card_chargeDeclined');
+  await page.getByRole('button', { name: 'Check out' }).click();
+  await page.waitForSelector('text=/402:[\\s\\S]*card_declined/');
+  check(true, 'a declined card is answered 402 and named');
+  await shot('shop');
+
+  await tab('Mailbox');
+  await page.waitForSelector('#view strong:has-text("order")');
+  check(true, 'the order confirmation email is in the mailbox');
+
+  await tab('Account');
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.waitForSelector('text=not signed in');
+  const login = page.locator('section', { hasText: 'Log in' });
+  await login.getByPlaceholder('email').fill('admin@example.com');
+  await login.getByPlaceholder('password').fill('admin-demo-pass');
+  await login.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForSelector('text=signed in as admin');
+  await tab('System');
+  await page.waitForSelector('text=Search index (admin)');
+  check(true, 'an admin sees the search index status');
+  await shot('system');
+
+  check(pageErrors.length === 0, 'no script errors' + (pageErrors.length ? ': ' + pageErrors.join('; ') : ''));
+  await browser.close();
+})().catch(async e => {
+  console.error(e.message);
+  process.exit(1);
+});
