@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -31,6 +33,7 @@ import agora.test.MutableClock;
 
 /** Real threads against a real server and the real database: no oversell, no double charge. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(MutableClock.Configuration.class)
 @DirtiesContext
@@ -41,6 +44,9 @@ class CheckoutConcurrencyTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -74,11 +80,9 @@ class CheckoutConcurrencyTest {
         return JsonPath.read(response.body(), "$.product.id");
     }
 
+    /** Signed up and verified through the verification email (read from the dev mailbox); one per test. */
     String verifiedSeller() throws Exception {
-        var name = Api.uniqueName("racer-seller");
-        var response = send("POST", "/api/users", null, null, Api.userJson(name, name + "@example.com", Api.PASSWORD));
-        Shop.verify(jdbc, name);
-        return JsonPath.read(response.body(), "$.user.token");
+        return Shop.seller(mvc, "racer-seller").token();
     }
 
     void addToCart(String token, String product) throws Exception {
