@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -134,6 +136,16 @@ class CheckoutConcurrencyTest {
         assertThat(jdbc.sql("""
                 select count(*) from orders o join order_lines l on l.order_id = o.id where l.product_public_id = ?""")
                 .param(product).query(Integer.class).single()).isEqualTo(10);
+
+        // Every paid order, and only those, gets its confirmation email.
+        var paidOrders = responses.stream().filter(r -> r.status() == 201)
+                .map(r -> "order-confirmation:" + JsonPath.read(r.body(), "$.order.id")).toList();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                select dedupe_key from email_outbox where template = 'order-confirmation' and recipient like 'racer-%'""")
+                .query(String.class).list(), keys -> keys.size() >= 10);
+        assertThat(jdbc.sql("""
+                select dedupe_key from email_outbox where template = 'order-confirmation' and recipient like 'racer-%'""")
+                .query(String.class).list()).containsExactlyInAnyOrderElementsOf(paidOrders);
     }
 
     @Test
