@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import agora.test.AgoraTest;
 import agora.test.Api;
+import agora.test.Mailbox;
 
 @AgoraTest
 @RecordApplicationEvents
@@ -52,7 +53,7 @@ class ProductsTest {
                 .contentType(MediaType.APPLICATION_JSON).content(json))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("verify your email address before selling"));
-        Shop.verify(jdbc, unverified.username());
+        Mailbox.verifyEmail(mvc, unverified.email());
         mvc.perform(post("/api/products").header("Authorization", unverified.authorization())
                 .contentType(MediaType.APPLICATION_JSON).content(json))
                 .andExpect(status().isCreated());
@@ -60,7 +61,7 @@ class ProductsTest {
 
     @Test
     void createsAndShowsAProductInItsEnvelope() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "maker");
+        var seller = Shop.seller(mvc, "maker");
         var body = mvc.perform(post("/api/products").header("Authorization", seller.authorization())
                 .contentType(MediaType.APPLICATION_JSON).content(Shop.productJson("  Desk lamp ", 1999, "EUR", 3)))
                 .andExpect(status().isCreated())
@@ -83,7 +84,7 @@ class ProductsTest {
 
     @Test
     void refusesBadProductsWith422() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "strict");
+        var seller = Shop.seller(mvc, "strict");
         record Case(String json, String field) {
         }
         for (var c : List.of(
@@ -116,8 +117,8 @@ class ProductsTest {
 
     @Test
     void onlyTheSellerChangesOrUnlistsAndUnlistedProductsDisappear() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "owner");
-        var other = Shop.seller(mvc, jdbc, "intruder");
+        var seller = Shop.seller(mvc, "owner");
+        var other = Shop.seller(mvc, "intruder");
         var id = Shop.product(mvc, seller, 1000, "EUR", 2);
         var change = "{\"product\":{\"title\":\"Renamed\",\"stock\":7,\"tags\":[\"New\"]}}";
 
@@ -153,7 +154,7 @@ class ProductsTest {
 
     @Test
     void listsWithFiltersAndBoundedPages() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "lister");
+        var seller = Shop.seller(mvc, "lister");
         var first = Shop.product(mvc, seller, 100, "EUR", 1);
         var soldOut = Shop.product(mvc, seller, 100, "EUR", 0);
         var tagged = mvc.perform(post("/api/products").header("Authorization", seller.authorization())
@@ -189,7 +190,7 @@ class ProductsTest {
 
     @Test
     void theCatalogApiStreamsListedProductsForSearch() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "indexed");
+        var seller = Shop.seller(mvc, "indexed");
         var a = productId(Shop.product(mvc, seller, 100, "EUR", 1));
         var b = productId(Shop.product(mvc, seller, 200, "GBP", 2));
         var page = catalog.listAfter(a - 1, 2);

@@ -4,9 +4,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -15,6 +12,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.jayway.jsonpath.JsonPath;
 
 import agora.test.Api;
+import agora.test.Mailbox;
 
 /** Common moves of the commerce tests: verified sellers, products, carts and checkouts over HTTP. */
 public final class Shop {
@@ -25,19 +23,9 @@ public final class Shop {
     private Shop() {
     }
 
-    /**
-     * Marks the user's email verified directly in the table; stands in for the verification flow, which is
-     * built elsewhere.
-     */
-    public static void verify(JdbcClient jdbc, String username) {
-        jdbc.sql("update users set email_verified_at = ? where username = ?")
-                .params(OffsetDateTime.now(ZoneOffset.UTC), username).update();
-    }
-
-    public static Api.SignedUp seller(MockMvc mvc, JdbcClient jdbc, String prefix) throws Exception {
-        var seller = Api.signUp(mvc, prefix);
-        verify(jdbc, seller.username());
-        return seller;
+    /** A fresh user who may sell: signed up and email verified through the verification email. */
+    public static Api.SignedUp seller(MockMvc mvc, String prefix) throws Exception {
+        return Mailbox.signUpVerified(mvc, prefix);
     }
 
     public static long userId(JdbcClient jdbc, String username) {
@@ -54,9 +42,14 @@ public final class Shop {
     /** Creates a product and answers its public id. */
     public static String product(MockMvc mvc, Api.SignedUp seller, long price, String currency, long stock)
             throws Exception {
+        return product(mvc, seller, "Thing " + Api.uniqueName("p"), price, currency, stock);
+    }
+
+    /** Creates a product with this title (no quotes or backslashes) and answers its public id. */
+    public static String product(MockMvc mvc, Api.SignedUp seller, String title, long price, String currency,
+            long stock) throws Exception {
         var body = mvc.perform(post("/api/products").header("Authorization", seller.authorization())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(productJson("Thing " + Api.uniqueName("p"), price, currency, stock)))
+                .contentType(MediaType.APPLICATION_JSON).content(productJson(title, price, currency, stock)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return JsonPath.read(body, "$.product.id");
     }

@@ -38,8 +38,8 @@ class AfterSalesTest {
 
     /** The buyer pays one order with 2 boards from bob (2 x 1000) and 1 keycap set from dave (500). */
     Sale sale() throws Exception {
-        var bob = Shop.seller(mvc, jdbc, "bob");
-        var dave = Shop.seller(mvc, jdbc, "dave");
+        var bob = Shop.seller(mvc, "bob");
+        var dave = Shop.seller(mvc, "dave");
         var buyer = Api.signUp(mvc, "buyer");
         var board = Shop.product(mvc, bob, 1000, "EUR", 5);
         var keycaps = Shop.product(mvc, dave, 500, "EUR", 5);
@@ -190,7 +190,7 @@ class AfterSalesTest {
 
     @Test
     void unpaidOrdersCanBeNeitherCancelledNorRefundedNorShipped() throws Exception {
-        var bob = Shop.seller(mvc, jdbc, "bob");
+        var bob = Shop.seller(mvc, "bob");
         var buyer = Api.signUp(mvc, "buyer");
         var board = Shop.product(mvc, bob, 1000, "EUR", 5);
         addToCart(mvc, buyer, board, 1);

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -23,9 +22,6 @@ class CartTest {
     @Autowired
     MockMvc mvc;
 
-    @Autowired
-    JdbcClient jdbc;
-
     ResultActions putItem(Api.SignedUp user, String product, String body) throws Exception {
         return mvc.perform(put("/api/cart/items/" + product).header("Authorization", user.authorization())
                 .contentType(MediaType.APPLICATION_JSON).content(body));
@@ -33,7 +29,7 @@ class CartTest {
 
     @Test
     void keepsQuantitiesPerProductWithTotalsPerCurrency() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "seller");
+        var seller = Shop.seller(mvc, "seller");
         var buyer = Api.signUp(mvc, "buyer");
         var euros = Shop.product(mvc, seller, 250, "EUR", 9);
         var pounds = Shop.product(mvc, seller, 100, "GBP", 9);
@@ -60,7 +56,7 @@ class CartTest {
 
     @Test
     void refusesBadItems() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "seller");
+        var seller = Shop.seller(mvc, "seller");
         var buyer = Api.signUp(mvc, "buyer");
         var product = Shop.product(mvc, seller, 250, "EUR", 9);
         mvc.perform(get("/api/cart")).andExpect(status().isUnauthorized());

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,14 +15,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -31,6 +35,7 @@ import agora.test.MutableClock;
 
 /** Real threads against a real server and the real database: no oversell, no double charge. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(MutableClock.Configuration.class)
 @DirtiesContext
@@ -41,6 +46,9 @@ class CheckoutConcurrencyTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -74,11 +82,9 @@ class CheckoutConcurrencyTest {
         return JsonPath.read(response.body(), "$.product.id");
     }
 
+    /** Signed up and verified through the verification email (read from the dev mailbox); one per test. */
     String verifiedSeller() throws Exception {
-        var name = Api.uniqueName("racer-seller");
-        var response = send("POST", "/api/users", null, null, Api.userJson(name, name + "@example.com", Api.PASSWORD));
-        Shop.verify(jdbc, name);
-        return JsonPath.read(response.body(), "$.user.token");
+        return Shop.seller(mvc, "racer-seller").token();
     }
 
     void addToCart(String token, String product) throws Exception {
@@ -130,6 +136,16 @@ class CheckoutConcurrencyTest {
         assertThat(jdbc.sql("""
                 select count(*) from orders o join order_lines l on l.order_id = o.id where l.product_public_id = ?""")
                 .param(product).query(Integer.class).single()).isEqualTo(10);
+
+        // Every paid order, and only those, gets its confirmation email.
+        var paidOrders = responses.stream().filter(r -> r.status() == 201)
+                .map(r -> "order-confirmation:" + JsonPath.read(r.body(), "$.order.id")).toList();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                select dedupe_key from email_outbox where template = 'order-confirmation' and recipient like 'racer-%'""")
+                .query(String.class).list(), keys -> keys.size() >= 10);
+        assertThat(jdbc.sql("""
+                select dedupe_key from email_outbox where template = 'order-confirmation' and recipient like 'racer-%'""")
+                .query(String.class).list()).containsExactlyInAnyOrderElementsOf(paidOrders);
     }
 
     @Test

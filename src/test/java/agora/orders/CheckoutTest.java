@@ -55,7 +55,7 @@ class CheckoutTest {
 
     @Test
     void aPaidCheckoutCommitsStockEmptiesTheCartAndPublishesOrderPaidOnce() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "seller");
+        var seller = Shop.seller(mvc, "seller");
         var buyer = Api.signUp(mvc, "buyer");
         var board = Shop.product(mvc, seller, 1250, "EUR", 5);
         var spoon = Shop.product(mvc, seller, 300, "EUR", 5);
@@ -100,7 +100,7 @@ class CheckoutTest {
 
     @Test
     void aDeclinedPaymentAnswers402NamingTheOrderAndReleasesTheStock() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "seller");
+        var seller = Shop.seller(mvc, "seller");
         var buyer = Api.signUp(mvc, "buyer");
         var product = Shop.product(mvc, seller, 999, "USD", 2);
         addToCart(mvc, buyer, product, 2);
@@ -130,7 +130,7 @@ class CheckoutTest {
 
     @Test
     void insufficientStockAnswers409NamingTheProductAndChargesNothing() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "seller");
+        var seller = Shop.seller(mvc, "seller");
         var buyer = Api.signUp(mvc, "buyer");
         var plenty = Shop.product(mvc, seller, 100, "EUR", 10);
         var scarce = Shop.product(mvc, seller, 100, "EUR", 1);
@@ -153,7 +153,7 @@ class CheckoutTest {
 
     @Test
     void pricesAreReadAtCheckoutAndOneOrderHasOneCurrency() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "seller");
+        var seller = Shop.seller(mvc, "seller");
         var buyer = Api.signUp(mvc, "buyer");
         var euros = Shop.product(mvc, seller, 1000, "EUR", 5);
         addToCart(mvc, buyer, euros, 1);
@@ -200,7 +200,7 @@ class CheckoutTest {
 
     @Test
     void theSameKeyAndBodyReplayTheFirstResponseAndAnotherBodyIsRefused() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "seller");
+        var seller = Shop.seller(mvc, "seller");
         var buyer = Api.signUp(mvc, "buyer");
         var product = Shop.product(mvc, seller, 500, "EUR", 5);
         addToCart(mvc, buyer, product, 1);
@@ -227,7 +227,7 @@ class CheckoutTest {
 
     @Test
     void aDeclineIsReplayedTooAndKeysAreKeptForADay() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "seller");
+        var seller = Shop.seller(mvc, "seller");
         var buyer = Api.signUp(mvc, "buyer");
         var product = Shop.product(mvc, seller, 500, "EUR", 5);
         addToCart(mvc, buyer, product, 1);
@@ -248,7 +248,7 @@ class CheckoutTest {
 
     @Test
     void aFailedRequestWithoutEffectLeavesItsKeyFree() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "seller");
+        var seller = Shop.seller(mvc, "seller");
         var buyer = Api.signUp(mvc, "buyer");
         var product = Shop.product(mvc, seller, 500, "EUR", 1);
         var key = key();

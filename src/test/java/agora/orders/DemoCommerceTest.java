@@ -1,8 +1,10 @@
 package agora.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -83,5 +85,9 @@ class DemoCommerceTest {
         var carol = users.findByUsername("carol").orElseThrow();
         assertThat(jdbc.sql("select count(*) from orders where buyer_id = ? and status = 'PAID'").param(carol.id())
                 .query(Integer.class).single()).isEqualTo(1);
+        // Its confirmation is in the development mailbox, as any buyer's would be.
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                select count(*) from email_outbox where user_id = ? and template = 'order-confirmation'
+                  and status = 'SENT'""").param(carol.id()).query(Integer.class).single() == 1);
     }
 }

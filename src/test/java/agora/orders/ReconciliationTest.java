@@ -61,7 +61,7 @@ class ReconciliationTest {
 
     @Test
     void anOrderLeftPendingByACrashAfterStepOneIsPaidByReconciliation() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "seller");
+        var seller = Shop.seller(mvc, "seller");
         var buyer = Api.signUp(mvc, "buyer");
         var product = Shop.product(mvc, seller, 4000, "EUR", 3);
         addToCart(mvc, buyer, product, 2);
@@ -95,7 +95,7 @@ class ReconciliationTest {
 
     @Test
     void aProviderTimeoutAnswers202AndReconciliationLearnsTheOutcome() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "seller");
+        var seller = Shop.seller(mvc, "seller");
         var buyer = Api.signUp(mvc, "buyer");
         var product = Shop.product(mvc, seller, 1500, "EUR", 4);
         addToCart(mvc, buyer, product, 1);
@@ -126,7 +126,7 @@ class ReconciliationTest {
 
     @Test
     void aRetryAfterACrashAnswersFromTheOrderAndNeverChargesAgain() throws Exception {
-        var seller = Shop.seller(mvc, jdbc, "seller");
+        var seller = Shop.seller(mvc, "seller");
         var buyer = Api.signUp(mvc, "buyer");
         var product = Shop.product(mvc, seller, 700, "EUR", 4);
         addToCart(mvc, buyer, product, 1);

@@ -29,7 +29,10 @@ class PaymentsConfigurationTest {
     }
 
     static String[] prod(String... more) {
+        // Every other setting production demands, so that only the payment provider is missing.
         var base = new String[] {"--agora.auth.jwt-secret=a-production-secret-that-is-long-enough-0123456789",
+                "--agora.auth.two-factor.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "--spring.mail.host=127.0.0.1",
                 "--spring.datasource.url=jdbc:h2:mem:prodpayments;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
                 // everything else production requires, so that only the payment provider is missing
                 "--spring.mail.host=127.0.0.1",

@@ -84,7 +84,7 @@ class StripeTest {
     @BeforeEach
     void shop() throws Exception {
         stripe.resetAll();
-        seller = Shop.seller(mvc, jdbc, "seller");
+        seller = Shop.seller(mvc, "seller");
         buyer = Api.signUp(mvc, "buyer");
         product = Shop.product(mvc, seller, 1250, "EUR", 4);
         addToCart(mvc, buyer, product, 2);

@@ -30,5 +30,6 @@ class WebUiTest {
     void emailLinksOpenTheWebUi() throws Exception {
         mvc.perform(get("/verify-email").param("token", "abc")).andExpect(forwardedUrl("/index.html"));
         mvc.perform(get("/reset-password").param("token", "abc")).andExpect(forwardedUrl("/index.html"));
+        mvc.perform(get("/orders/ord_7QkX2mJ9pL4vT8aZ1cR6")).andExpect(forwardedUrl("/index.html"));
     }
 }

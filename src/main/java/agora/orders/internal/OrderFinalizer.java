@@ -33,7 +33,12 @@ class OrderFinalizer {
         this.clock = clock;
     }
 
-    /** Applies a payment outcome; a pending outcome leaves the order as it is. */
+    /**
+     * Applies a payment outcome; a pending outcome leaves the order as it is. Transactional itself: its calls to
+     * {@link #paid} and {@link #unpaid} do not pass the proxy, and without a transaction the order's changes
+     * would commit one by one and {@link OrderPaid}'s after-commit listeners would not run.
+     */
+    @Transactional
     Order apply(Order order, PaymentResult result) {
         return switch (result) {
             case PaymentResult.Succeeded succeeded -> paid(order, succeeded.paymentId());

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WebUiRoutes {
 
-    @GetMapping({ "/verify-email", "/reset-password" })
+    @GetMapping({ "/verify-email", "/reset-password", "/orders/{orderId}" })
     String page() {
         return "forward:/index.html";
     }
