@@ -145,13 +145,14 @@ class SearchNodesTest {
             jdbc.sql("update users set bio = ? where id = ?").params(word, id).update();
             Thread.sleep(600);
             assertThat(findProfiles(node, word)).isEmpty();
+            // Completed publications are deleted (completion-mode delete), so write the one that never completed.
             jdbc.sql("""
                     insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
                                                    status, completion_attempts)
-                    select ?, listener_id, event_type, serialized_event, ?, 'PUBLISHED', 0 from event_publication
-                    where listener_id like 'agora.search.%' and event_type like '%UserRegistered'
-                      and serialized_event like ?""")
-                    .params(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2), "%" + username + "%")
+                    values (?, 'agora.search.internal.ProfileSource.on(agora.accounts.UserRegistered)',
+                            'agora.accounts.UserRegistered', ?, ?, 'PUBLISHED', 0)""")
+                    .params(UUID.randomUUID(), "{\"userId\":" + id + ",\"username\":\"" + username + "\"}",
+                            OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2))
                     .update();
             await(Duration.ofSeconds(5), () -> findProfiles(node, word).contains(username));
         }

@@ -24,6 +24,7 @@ class QueryCountTest {
     MockMvc mvc;
 
     int statements(Api.SignedUp reader, String url) throws Exception {
+        StatementCounter.counted = Thread.currentThread();
         var before = StatementCounter.STATEMENTS.get();
         mvc.perform(get(url).header("Authorization", reader.authorization())).andExpect(status().isOk());
         return StatementCounter.STATEMENTS.get() - before;
