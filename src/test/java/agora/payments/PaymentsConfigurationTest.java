@@ -34,9 +34,6 @@ class PaymentsConfigurationTest {
                 "--agora.auth.two-factor.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.datasource.url=jdbc:h2:mem:prodpayments;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                // everything else production requires, so that only the payment provider is missing
-                "--spring.mail.host=127.0.0.1",
-                "--agora.auth.two-factor.encryption-key=cHJvZHVjdGlvbi10ZXN0LWtleS0zMi1ieXRlcy0wMDA=",
                 "--logging.structured.format.console="};
         var all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
