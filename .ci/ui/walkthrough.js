@@ -23,6 +23,7 @@ function check(condition, message) {
   const pageErrors = [];
   page.on('pageerror', e => pageErrors.push(e.message));
   page.setDefaultTimeout(15000);
+  const view = page.locator('#view');
   const tab = async label => {
     await page.click(`nav button:text-is("${label}")`);
     await page.waitForFunction(() => !document.querySelector('#view')?.textContent.includes('loading…'));
@@ -51,16 +52,16 @@ function check(condition, message) {
   check(true, 'the email link verifies the address');
 
   await tab('Write');
-  await page.getByPlaceholder('title').fill(title);
-  await page.getByPlaceholder('description').fill('A post written by the UI walkthrough');
-  await page.getByPlaceholder('body').fill('Paper lanterns, step by step.');
-  await page.getByPlaceholder('tags, comma separated').fill('crafts, walkthrough');
-  await page.getByRole('button', { name: 'Publish' }).click();
+  await view.getByPlaceholder('title').fill(title);
+  await view.getByPlaceholder('description').fill('A post written by the UI walkthrough');
+  await view.getByPlaceholder('body').fill('Paper lanterns, step by step.');
+  await view.getByPlaceholder('tags, comma separated').fill('crafts, walkthrough');
+  await view.getByRole('button', { name: 'Publish' }).click();
   await page.waitForSelector(`h2:text-is("${title}")`);
   check(true, 'a post is published and opens');
 
-  await page.getByPlaceholder('your comment').fill('First!');
-  await page.getByRole('button', { name: 'Comment' }).click();
+  await view.getByPlaceholder('your comment').fill('First!');
+  await view.getByRole('button', { name: 'Comment' }).click();
   await page.waitForSelector(`text=${name}: First!`);
   check(true, 'a comment appears under the post');
 
@@ -72,8 +73,8 @@ function check(condition, message) {
   await shot('feed');
 
   await tab('Search');
-  await page.getByPlaceholder('search posts, products and people').fill(name);
-  await page.getByRole('button', { name: 'Search' }).click();
+  await view.getByPlaceholder('search posts, products and people').fill(name);
+  await view.getByRole('button', { name: 'Search' }).click();
   await page.waitForSelector(`.item:has-text("${name}")`);
   check(true, 'search finds the new user');
   await shot('search');
@@ -83,7 +84,7 @@ function check(condition, message) {
   await product.getByRole('button', { name: 'Add to cart' }).click();
   await product.locator('text=In your cart.').waitFor();
   await tab('Shop');
-  await page.getByRole('button', { name: 'Check out' }).click();
+  await view.getByRole('button', { name: 'Check out' }).click();
   await page.waitForSelector('text=/Order ord_\\w+: PAID/');
   check(true, 'checkout with pm_card_visa pays the order');
   await tab('Shop');
@@ -94,7 +95,7 @@ function check(condition, message) {
     .getByRole('button', { name: 'Add to cart' }).click();
   await tab('Shop');
   await page.selectOption('select[name=paymentMethod]', 'pm_card_chargeDeclined');
-  await page.getByRole('button', { name: 'Check out' }).click();
+  await view.getByRole('button', { name: 'Check out' }).click();
   await page.waitForSelector('text=/402:[\\s\\S]*card_declined/');
   check(true, 'a declined card is answered 402 and named');
   await shot('shop');
@@ -104,7 +105,7 @@ function check(condition, message) {
   check(true, 'the order confirmation email is in the mailbox');
 
   await tab('Account');
-  await page.getByRole('button', { name: 'Log out' }).click();
+  await view.getByRole('button', { name: 'Log out' }).click();
   await page.waitForSelector('text=not signed in');
   const login = page.locator('section', { hasText: 'Log in' });
   await login.getByPlaceholder('email').fill('admin@example.com');

@@ -101,7 +101,7 @@ async function show(name) {
   view.replaceChildren(h('p', { class: 'muted' }, 'loading…'));
   try {
     const content = await tabs.find(t => t.name === name).render();
-    view.replaceChildren(...[content].flat());
+    view.replaceChildren(...[content].flat().filter(Boolean));
   } catch (e) {
     view.replaceChildren(h('p', { class: 'error' }, e.message));
   }
@@ -404,14 +404,14 @@ tab('Search', async () => {
     try {
       const res = await api('GET', '/search?' + params);
       const facets = res.facets || {};
-      results.append(
+      results.append(h('div', {},
         h('p', { class: 'muted' }, `${res.total} results in ${res.tookMs} ms`),
         h('div', { class: 'tags' }, Object.entries(facets.type || {}).map(([t, n]) => h('span', {}, `${t}: ${n}`))),
         h('div', { class: 'tags' }, 'tags: ', Object.entries(facets.tags || {}).map(([t, n]) =>
           h('span', { style: 'cursor:pointer', onclick: () => { tag = tag === t ? '' : t; run(); } }, `${tag === t ? '✓ ' : ''}${t} (${n})`))),
         (facets.price || []).length ? h('div', { class: 'tags' }, 'price: ',
           facets.price.map(p => h('span', {}, `${p.currency} ${p.range}: ${p.count}`))) : null,
-        res.results.map(searchResult));
+        res.results.map(searchResult)));
     } catch (err) {
       results.append(h('p', { class: 'error' }, err.message));
     }
@@ -531,6 +531,8 @@ window.addEventListener('DOMContentLoaded', async () => {
   for (const t of tabs) nav.append(h('button', { onclick: () => show(t.name) }, t.name));
   await refreshUser();
   const wanted = decodeURIComponent(location.hash.slice(1));
-  const fromEmailLink = location.pathname === '/verify-email' || location.pathname === '/reset-password';
-  await show(fromEmailLink ? 'Account' : tabs.some(t => t.name === wanted) ? wanted : 'Feed');
+  const path = location.pathname;
+  const landing = path === '/verify-email' || path === '/reset-password' ? 'Account'
+    : path.startsWith('/orders/') ? 'Shop' : null;
+  await show(landing || (tabs.some(t => t.name === wanted) ? wanted : 'Feed'));
 });

@@ -2,6 +2,8 @@ package agora.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -11,11 +13,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import agora.accounts.UserDirectory;
 import agora.catalog.ProductCatalog;
@@ -26,6 +30,7 @@ import agora.catalog.SearchableProduct;
  * seeded only into an empty database, so this test gets one of its own (a schema of its own on PostgreSQL).
  */
 @SpringBootTest(properties = "agora.demo-data.enabled=true")
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 @DirtiesContext
 class DemoCommerceTest {
@@ -69,6 +74,9 @@ class DemoCommerceTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MockMvc mvc;
+
     @Test
     void seedsSellersProductsAndAPaidOrder() {
         var bob = users.findByUsername("bob").orElseThrow();
@@ -89,5 +97,13 @@ class DemoCommerceTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
                 select count(*) from email_outbox where user_id = ? and template = 'order-confirmation'
                   and status = 'SENT'""").param(carol.id()).query(Integer.class).single() == 1);
+    }
+
+    @Test
+    void demoUsersAreSearchableLikeAnyNewUser() {
+        // Demo users are created like sign-ups (UserRegistered), so the search index learns of them.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> mvc.perform(get("/api/search")
+                .param("q", "alice").param("type", "profile"))
+                .andExpect(jsonPath("$.results[0].username").value("alice")));
     }
 }

@@ -8,9 +8,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import agora.accounts.UserRegistered;
 
 /**
  * On the first start with an empty database, creates demo users with known passwords and prints them once.
@@ -40,11 +44,16 @@ class DemoAccounts implements ApplicationRunner {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoAccounts(UserRepository users, PasswordHasher hasher, Clock clock) {
+    DemoAccounts(UserRepository users, PasswordHasher hasher, ApplicationEventPublisher events,
+            TransactionTemplate transaction, Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.events = events;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -55,12 +64,16 @@ class DemoAccounts implements ApplicationRunner {
         }
         var lines = new StringBuilder("Demo data: created these users (email / password):");
         for (var demo : USERS) {
-            var id = users.insert(demo.username(), demo.email(), hasher.hash(demo.password()), demo.role(),
-                    clock.instant());
-            var user = users.findById(id).orElseThrow();
-            // Demo addresses receive no mail; they count as verified so demo sellers can sell.
-            users.update(new User(id, user.username(), user.email(), user.passwordHash(), demo.bio(), null,
-                    user.role(), clock.instant()), clock.instant());
+            var hash = hasher.hash(demo.password());
+            transaction.executeWithoutResult(tx -> {
+                var id = users.insert(demo.username(), demo.email(), hash, demo.role(), clock.instant());
+                var user = users.findById(id).orElseThrow();
+                // Demo addresses receive no mail; they count as verified so demo sellers can sell.
+                users.update(new User(id, user.username(), user.email(), user.passwordHash(), demo.bio(), null,
+                        user.role(), clock.instant()), clock.instant());
+                // Like any sign-up, so that other modules (search) learn of demo users too.
+                events.publishEvent(new UserRegistered(id, demo.username()));
+            });
             lines.append("\n  ").append(demo.email()).append(" / ").append(demo.password())
                     .append(demo.role() == User.Role.ADMIN ? "  (admin)" : "");
         }
