@@ -43,9 +43,11 @@ class PostListRepository {
                     .query(Long.class).optional().orElse(0L);
         }
         if (criteria == 1 && filter.followedBy() != null) {
+            // One primary-key probe per followed author; as a join, PostgreSQL prefers to scan every author's
+            // count (measured: 21 ms instead of 2.7 ms for a reader who follows 1,000 of 100,000 authors).
             return jdbc.sql("""
-                    select coalesce(sum(a.posts_count), 0) from follows f
-                    join author_post_counts a on a.author_id = f.followee_id where f.follower_id = ?""")
+                    select coalesce(sum((select a.posts_count from author_post_counts a where a.author_id = f.followee_id)), 0)
+                    from follows f where f.follower_id = ?""")
                     .param(filter.followedBy()).query(Long.class).single();
         }
         if (criteria == 1 && filter.tagId() != null) {
