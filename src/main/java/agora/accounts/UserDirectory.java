@@ -16,6 +16,9 @@ public interface UserDirectory {
     /** Profiles of the given users in one query; ids without a user are absent from the map. */
     Map<Long, UserProfile> findAllById(Collection<Long> ids);
 
+    /** Like {@link #findAllById}, but deleted accounts are absent too: the people who may still be found. */
+    Map<Long, UserProfile> findActiveById(Collection<Long> ids);
+
     /** Profiles in id order after {@code afterId}, for streaming every user (e.g. to build a search index). */
     List<UserProfile> listAfter(long afterId, int limit);
 

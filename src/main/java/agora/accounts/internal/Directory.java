@@ -43,11 +43,20 @@ class Directory implements UserDirectory, UserContacts {
 
     @Override
     public Map<Long, UserProfile> findAllById(Collection<Long> ids) {
+        return profiles("where id in (:ids)", ids);
+    }
+
+    @Override
+    public Map<Long, UserProfile> findActiveById(Collection<Long> ids) {
+        return profiles("where id in (:ids) and deleted_at is null", ids);
+    }
+
+    private Map<Long, UserProfile> profiles(String where, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         // list(), not stream(): an unclosed query stream keeps its connection out of the pool.
-        return jdbc.sql(PROFILE + "where id in (:ids)").param("ids", ids.stream().distinct().toList())
+        return jdbc.sql(PROFILE + where).param("ids", ids.stream().distinct().toList())
                 .query(UserProfile.class).list().stream()
                 .collect(Collectors.toMap(UserProfile::id, Function.identity()));
     }

@@ -6,20 +6,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.suggest.document.SuggestIndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
 
 /** One Lucene index: its directory, its single writer and the near-real-time searchers over it. */
@@ -109,6 +115,38 @@ final class IndexHandle implements Closeable {
         for (var id : removed) {
             writer.deleteDocuments(IndexSchema.key(source, id));
         }
+    }
+
+    /** The ids, by source, of the documents these users own, including everything written so far. */
+    Map<String, Set<Long>> ownedBy(Collection<Long> owners) throws IOException {
+        refresh();
+        var owned = new HashMap<String, Set<Long>>();
+        var query = new TermInSetQuery(IndexSchema.OWNER,
+                owners.stream().map(owner -> new BytesRef(Long.toString(owner))).toList());
+        var searcher = searchers.acquire();
+        try {
+            var weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                var scorer = weight.scorer(leaf);
+                var keys = leaf.reader().getSortedDocValues(IndexSchema.KEY);
+                if (scorer == null || keys == null) {
+                    continue;
+                }
+                var live = leaf.reader().getLiveDocs();
+                var docs = scorer.iterator();
+                for (var doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if ((live == null || live.get(doc)) && keys.advanceExact(doc)) {
+                        var key = keys.lookupOrd(keys.ordValue()).utf8ToString();
+                        var colon = key.lastIndexOf(':');
+                        owned.computeIfAbsent(key.substring(0, colon), source -> new LinkedHashSet<>())
+                                .add(Long.parseLong(key.substring(colon + 1)));
+                    }
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        return owned;
     }
 
     /** Makes what was written searchable (near-real-time: no commit needed). */

@@ -34,10 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class IndexSchema {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
-    /** "source:id", the unique key updates and deletes go by. */
+    /** "source:id", the unique key updates and deletes go by (terms), and what owner look-ups read (doc values). */
     static final String KEY = "key";
+    /** The owning user's id (terms): finds what must be re-read when that user's profile changes. */
+    static final String OWNER = "owner";
     /** {@link SearchType} ordinal (doc values). */
     static final String TYPE = "type";
     /** The source's internal id (doc values), the last tie-breaker. */
@@ -116,7 +118,12 @@ final class IndexSchema {
 
     static Document toLucene(String source, SearchDocument content) {
         var doc = new Document();
-        doc.add(new StringField(KEY, key(source, content.id()).text(), Field.Store.NO));
+        var key = key(source, content.id()).text();
+        doc.add(new StringField(KEY, key, Field.Store.NO));
+        doc.add(new SortedDocValuesField(KEY, new BytesRef(key)));
+        if (content.ownerId() > 0) {
+            doc.add(new StringField(OWNER, Long.toString(content.ownerId()), Field.Store.NO));
+        }
         doc.add(new NumericDocValuesField(TYPE, content.type().ordinal()));
         doc.add(new NumericDocValuesField(ID, content.id()));
         text(doc, TITLE, content.title(), Field.Store.NO);

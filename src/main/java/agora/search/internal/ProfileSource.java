@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import agora.accounts.UserDeleted;
 import agora.accounts.UserDirectory;
 import agora.accounts.UserProfile;
 import agora.accounts.UserProfileChanged;
@@ -14,7 +15,8 @@ import agora.accounts.UserRegistered;
 
 /**
  * People, from the accounts module's public profiles: username (the title) and bio. Emails, roles and
- * everything else private never reach the index: {@link UserProfile} does not carry them.
+ * everything else private never reach the index: {@link UserProfile} does not carry them. Deleted accounts
+ * leave the index.
  */
 @Component
 class ProfileSource implements ContentSource {
@@ -46,14 +48,12 @@ class ProfileSource implements ContentSource {
 
     @Override
     public List<SearchDocument> fetch(Collection<Long> ids) {
-        return directory.findAllById(ids).values().stream().map(ProfileSource::document).toList();
+        return directory.findActiveById(ids).values().stream().map(ProfileSource::document).toList();
     }
 
     @Override
     public Page listAfter(long afterId, int limit) {
-        var profiles = directory.listAfter(afterId, limit);
-        var last = profiles.isEmpty() ? afterId : profiles.getLast().id();
-        return new Page(profiles.stream().map(ProfileSource::document).toList(), last, profiles.size() == limit);
+        return Page.of(directory.listAfter(afterId, limit), afterId, limit, UserProfile::id, ProfileSource::document);
     }
 
     @ApplicationModuleListener
@@ -66,12 +66,17 @@ class ProfileSource implements ContentSource {
         changes.record(NAME, event.userId());
     }
 
+    @ApplicationModuleListener
+    void on(UserDeleted event) {
+        changes.record(NAME, event.userId());
+    }
+
     static SearchDocument document(UserProfile profile) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("username", profile.username());
         fields.put("bio", profile.bio());
         fields.put("image", profile.image());
         return new SearchDocument(SearchType.PROFILE, profile.id(), profile.username(), profile.username(), List.of(),
-                null, profile.bio(), null, null, 0, null, fields);
+                null, 0, profile.bio(), null, null, 0, null, fields);
     }
 }

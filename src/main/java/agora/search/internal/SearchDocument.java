@@ -13,6 +13,8 @@ import java.util.Map;
  * @param title the strongest text field (post and product titles, usernames)
  * @param tags free tags, searched, filtered on and counted
  * @param people who made it (author, seller), searched with a modest weight
+ * @param ownerId the user who made it (0 for none): a change to that user's profile re-reads the document,
+ *        since it carries the user's name
  * @param description short text (post description, product description, profile bio)
  * @param body long text (post body)
  * @param price products only, else null
@@ -21,7 +23,7 @@ import java.util.Map;
  * @param fields type-specific public fields copied into each result as they are
  */
 public record SearchDocument(SearchType type, long id, String publicId, String title, List<String> tags,
-        String people, String description, String body, Price price, long popularity, Instant createdAt,
+        String people, long ownerId, String description, String body, Price price, long popularity, Instant createdAt,
         Map<String, Object> fields) {
 
     public record Price(long amount, String currency) {

@@ -305,6 +305,12 @@ public class SearchIndex implements SmartLifecycle {
     private void apply(IndexHandle handle, List<ChangeLog.Change> fresh) throws IOException {
         var bySource = new LinkedHashMap<String, Set<Long>>();
         fresh.forEach(change -> bySource.computeIfAbsent(change.source(), s -> new LinkedHashSet<>()).add(change.entityId()));
+        // Content carries its owner's name: a renamed or deleted user's posts and products are re-read too.
+        var owners = bySource.get(ProfileSource.NAME);
+        if (owners != null) {
+            handle.ownedBy(owners).forEach((source, ids) ->
+                    bySource.computeIfAbsent(source, s -> new LinkedHashSet<>()).addAll(ids));
+        }
         for (var entry : bySource.entrySet()) {
             var source = sources.get(entry.getKey());
             if (source == null) {

@@ -80,7 +80,7 @@ public final class FixtureCorpus {
         fields.put("slug", "post-" + id);
         fields.put("tags", tags);
         fields.put("favoritesCount", likes);
-        return new SearchDocument(SearchType.POST, id, "post-" + id, title, tags, "fixture-author", description, body,
+        return new SearchDocument(SearchType.POST, id, "post-" + id, title, tags, "fixture-author", 0, description, body,
                 null, likes, createdAt, fields);
     }
 
@@ -89,7 +89,7 @@ public final class FixtureCorpus {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("tags", tags);
         fields.put("price", Map.of("amount", price, "currency", currency));
-        return new SearchDocument(SearchType.PRODUCT, id, "product-" + id, title, tags, "fixture-seller", description,
+        return new SearchDocument(SearchType.PRODUCT, id, "product-" + id, title, tags, "fixture-seller", 0, description,
                 null, new SearchDocument.Price(price, currency), sold, createdAt, fields);
     }
 

@@ -1,0 +1,88 @@
+package agora.search.internal;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import agora.catalog.ProductCatalog;
+import agora.catalog.ProductListed;
+import agora.catalog.ProductUnlisted;
+import agora.catalog.ProductUpdated;
+import agora.catalog.SearchableProduct;
+
+/**
+ * Products on sale, from the catalog module: title, tags and description, with the seller's name, the price
+ * for filters, facets and sorting, and units sold as their popularity. Unlisted products are absent from
+ * {@link ProductCatalog#findAllById}, so they leave the index (or never enter it).
+ */
+@Component
+class ProductSource implements ContentSource {
+
+    static final String NAME = "products";
+
+    private final ProductCatalog products;
+    private final ChangeLog changes;
+
+    ProductSource(ProductCatalog products, ChangeLog changes) {
+        this.products = products;
+        this.changes = changes;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public SearchType type() {
+        return SearchType.PRODUCT;
+    }
+
+    @Override
+    public List<SearchDocument> fetch(Collection<Long> ids) {
+        return products.findAllById(ids).stream().map(ProductSource::document).toList();
+    }
+
+    @Override
+    public Page listAfter(long afterId, int limit) {
+        return Page.of(products.listAfter(afterId, limit), afterId, limit, SearchableProduct::id, ProductSource::document);
+    }
+
+    @ApplicationModuleListener
+    void on(ProductListed event) {
+        changes.record(NAME, event.productId());
+    }
+
+    @ApplicationModuleListener
+    void on(ProductUpdated event) {
+        changes.record(NAME, event.productId());
+    }
+
+    @ApplicationModuleListener
+    void on(ProductUnlisted event) {
+        changes.record(NAME, event.productId());
+    }
+
+    static SearchDocument document(SearchableProduct product) {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("description", product.description());
+        fields.put("tags", product.tags());
+        fields.put("price", Map.of("amount", product.priceAmount(), "currency", product.currency()));
+        fields.put("seller", product.sellerUsername());
+        fields.put("inStock", product.stock() > 0);
+        fields.put("createdAt", product.createdAt().toString());
+        return new SearchDocument(SearchType.PRODUCT, product.id(), product.publicId(), product.title(),
+                product.tags(), product.sellerUsername(), product.sellerId(), product.description(), null,
+                new SearchDocument.Price(product.priceAmount(), product.currency()), product.unitsSold(),
+                product.createdAt(), fields);
+    }
+}
