@@ -122,7 +122,7 @@ final class SyntheticCorpus {
             fields.put("author", "user" + (n % 100_000));
             fields.put("favoritesCount", likes);
             return new SearchDocument(SearchType.POST, n, "post-" + n, title, tags, "user" + (n % 100_000),
-                    paragraph(random, 8, 20), paragraph(random, 40, 140), null, likes, created(random), fields);
+                    1 + n % 100_000, paragraph(random, 8, 20), paragraph(random, 40, 140), null, likes, created(random), fields);
         }
         if (kind == 8) {
             var title = sentence(random, 2 + random.nextInt(4));
@@ -136,14 +136,14 @@ final class SyntheticCorpus {
             fields.put("price", Map.of("amount", price, "currency", currency));
             fields.put("seller", "user" + (n % 100_000));
             return new SearchDocument(SearchType.PRODUCT, n, "p" + Long.toHexString(n * 2654435761L), title, tags,
-                    "user" + (n % 100_000), paragraph(random, 15, 40), null, new SearchDocument.Price(price, currency),
+                    "user" + (n % 100_000), 1 + n % 100_000, paragraph(random, 15, 40), null, new SearchDocument.Price(price, currency),
                     sold, created(random), fields);
         }
         var username = word(random) + n;
         var fields = new LinkedHashMap<String, Object>();
         fields.put("username", username);
         fields.put("bio", null);
-        return new SearchDocument(SearchType.PROFILE, n, username, username, List.of(), null, paragraph(random, 5, 25),
+        return new SearchDocument(SearchType.PROFILE, n, username, username, List.of(), null, 0, paragraph(random, 5, 25),
                 null, null, 0, null, fields);
     }
 }
