@@ -8,4 +8,4 @@ classpath=target/bench.classpath
 if [ ! -s "$classpath" ] || [ pom.xml -nt "$classpath" ]; then
   ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath"
 fi
-exec java -Xmx4g -cp "$(cat "$classpath")" bench/SocialWorld.java "$@"
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx4g -cp "$(cat "$classpath")" bench/SocialWorld.java "$@"

@@ -31,7 +31,7 @@ createdb -h "$pghost" -U "$pguser" "$db"
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 data=$(mktemp -d)
-java -jar "$jar" --server.port="$port" --agora.data-dir="$data" --spring.datasource.url="$jdbc" \
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar "$jar" --server.port="$port" --agora.data-dir="$data" --spring.datasource.url="$jdbc" \
   --agora.demo-data.enabled=false --agora.payments.provider=sandbox --agora.payments.sandbox.latency=0ms \
   --logging.level.agora.access=warn >"$data/server.log" 2>&1 &
 pid=$!
@@ -42,6 +42,6 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-java -cp "$driver" bench/checkout/CheckoutBench.java --base "http://127.0.0.1:$port" --jdbc "$jdbc" "${args[@]}"
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$driver" bench/checkout/CheckoutBench.java --base "http://127.0.0.1:$port" --jdbc "$jdbc" "${args[@]}"
 echo "stock check: $(psql -h "$pghost" -U "$pguser" -d "$db" -tAc \
   "select count(*) filter (where status = 'PAID') || ' paid orders, ' || count(*) filter (where status = 'PAYMENT_PENDING') || ' pending' from orders")"
