@@ -1,8 +1,6 @@
 package agora.search.internal;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -19,64 +17,36 @@ import agora.social.SearchablePost;
  * popularity. A deleted post is absent from {@link PostCatalog#findAllById}, so it leaves the index.
  */
 @Component
-class PostSource implements ContentSource {
+class PostSource extends ModuleSource<SearchablePost> {
 
     static final String NAME = "posts";
 
-    private final PostCatalog posts;
-    private final ChangeLog changes;
-
     PostSource(PostCatalog posts, ChangeLog changes) {
-        this.posts = posts;
-        this.changes = changes;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public SearchType type() {
-        return SearchType.POST;
-    }
-
-    @Override
-    public List<SearchDocument> fetch(Collection<Long> ids) {
-        return posts.findAllById(ids).stream().map(PostSource::document).toList();
-    }
-
-    @Override
-    public Page listAfter(long afterId, int limit) {
-        return Page.of(posts.listAfter(afterId, limit), afterId, limit, SearchablePost::id, PostSource::document);
+        super(NAME, 1, SearchType.POST, changes, posts::findAllById, posts::listAfter, SearchablePost::id);
     }
 
     @ApplicationModuleListener
     void on(PostPublished event) {
-        changes.record(NAME, event.postId());
+        changed(event.postId());
     }
 
     @ApplicationModuleListener
     void on(PostUpdated event) {
-        changes.record(NAME, event.postId());
+        changed(event.postId());
     }
 
     @ApplicationModuleListener
     void on(PostEngagementChanged event) {
-        changes.record(NAME, event.postId());
+        changed(event.postId());
     }
 
     @ApplicationModuleListener
     void on(PostDeleted event) {
-        changes.record(NAME, event.postId());
+        changed(event.postId());
     }
 
-    static SearchDocument document(SearchablePost post) {
+    @Override
+    SearchDocument document(SearchablePost post) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("slug", post.slug());
         fields.put("description", post.description());

@@ -1,8 +1,6 @@
 package agora.search.internal;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -20,59 +18,31 @@ import agora.catalog.SearchableProduct;
  * {@link ProductCatalog#findAllById}, so they leave the index (or never enter it).
  */
 @Component
-class ProductSource implements ContentSource {
+class ProductSource extends ModuleSource<SearchableProduct> {
 
     static final String NAME = "products";
 
-    private final ProductCatalog products;
-    private final ChangeLog changes;
-
     ProductSource(ProductCatalog products, ChangeLog changes) {
-        this.products = products;
-        this.changes = changes;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public SearchType type() {
-        return SearchType.PRODUCT;
-    }
-
-    @Override
-    public List<SearchDocument> fetch(Collection<Long> ids) {
-        return products.findAllById(ids).stream().map(ProductSource::document).toList();
-    }
-
-    @Override
-    public Page listAfter(long afterId, int limit) {
-        return Page.of(products.listAfter(afterId, limit), afterId, limit, SearchableProduct::id, ProductSource::document);
+        super(NAME, 1, SearchType.PRODUCT, changes, products::findAllById, products::listAfter, SearchableProduct::id);
     }
 
     @ApplicationModuleListener
     void on(ProductListed event) {
-        changes.record(NAME, event.productId());
+        changed(event.productId());
     }
 
     @ApplicationModuleListener
     void on(ProductUpdated event) {
-        changes.record(NAME, event.productId());
+        changed(event.productId());
     }
 
     @ApplicationModuleListener
     void on(ProductUnlisted event) {
-        changes.record(NAME, event.productId());
+        changed(event.productId());
     }
 
-    static SearchDocument document(SearchableProduct product) {
+    @Override
+    SearchDocument document(SearchableProduct product) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("description", product.description());
         fields.put("tags", product.tags());

@@ -1,6 +1,5 @@
 package agora.search.internal;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -19,59 +18,32 @@ import agora.accounts.UserRegistered;
  * leave the index.
  */
 @Component
-class ProfileSource implements ContentSource {
+class ProfileSource extends ModuleSource<UserProfile> {
 
     static final String NAME = "profiles";
 
-    private final UserDirectory directory;
-    private final ChangeLog changes;
-
     ProfileSource(UserDirectory directory, ChangeLog changes) {
-        this.directory = directory;
-        this.changes = changes;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public SearchType type() {
-        return SearchType.PROFILE;
-    }
-
-    @Override
-    public List<SearchDocument> fetch(Collection<Long> ids) {
-        return directory.findActiveById(ids).values().stream().map(ProfileSource::document).toList();
-    }
-
-    @Override
-    public Page listAfter(long afterId, int limit) {
-        return Page.of(directory.listAfter(afterId, limit), afterId, limit, UserProfile::id, ProfileSource::document);
+        super(NAME, 1, SearchType.PROFILE, changes, ids -> List.copyOf(directory.findActiveById(ids).values()),
+                directory::listAfter, UserProfile::id);
     }
 
     @ApplicationModuleListener
     void on(UserRegistered event) {
-        changes.record(NAME, event.userId());
+        changed(event.userId());
     }
 
     @ApplicationModuleListener
     void on(UserProfileChanged event) {
-        changes.record(NAME, event.userId());
+        changed(event.userId());
     }
 
     @ApplicationModuleListener
     void on(UserDeleted event) {
-        changes.record(NAME, event.userId());
+        changed(event.userId());
     }
 
-    static SearchDocument document(UserProfile profile) {
+    @Override
+    SearchDocument document(UserProfile profile) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("username", profile.username());
         fields.put("bio", profile.bio());

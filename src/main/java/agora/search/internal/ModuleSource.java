@@ -1,0 +1,67 @@
+package agora.search.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * A {@link ContentSource} over one module's public read API: a batch look-up by id and a listing in id order.
+ * Subclasses say how an item becomes a document, and record their module's events with {@link #changed}.
+ */
+abstract class ModuleSource<T> implements ContentSource {
+
+    private final String name;
+    private final int version;
+    private final SearchType type;
+    private final ChangeLog changes;
+    private final Function<Collection<Long>, List<T>> findAllById;
+    private final BiFunction<Long, Integer, List<T>> listAfter;
+    private final ToLongFunction<T> id;
+
+    ModuleSource(String name, int version, SearchType type, ChangeLog changes,
+            Function<Collection<Long>, List<T>> findAllById, BiFunction<Long, Integer, List<T>> listAfter,
+            ToLongFunction<T> id) {
+        this.name = name;
+        this.version = version;
+        this.type = type;
+        this.changes = changes;
+        this.findAllById = findAllById;
+        this.listAfter = listAfter;
+        this.id = id;
+    }
+
+    /** Only public fields: whatever this answers can be shown to anyone. */
+    abstract SearchDocument document(T item);
+
+    /** Records that the item changed (created, updated or deleted): every node re-reads it. */
+    void changed(long itemId) {
+        changes.record(name, itemId);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int version() {
+        return version;
+    }
+
+    @Override
+    public SearchType type() {
+        return type;
+    }
+
+    @Override
+    public List<SearchDocument> fetch(Collection<Long> ids) {
+        return findAllById.apply(ids).stream().map(this::document).toList();
+    }
+
+    @Override
+    public Page listAfter(long afterId, int limit) {
+        return Page.of(listAfter.apply(afterId, limit), afterId, limit, id, this::document);
+    }
+}
