@@ -77,6 +77,12 @@ function check(condition, message) {
   await view.getByRole('button', { name: 'Search' }).click();
   await page.waitForSelector(`.item:has-text("${name}")`);
   check(true, 'search finds the new user');
+  await view.getByPlaceholder('search posts, products and people').fill('lantern ' + name);
+  await view.getByRole('button', { name: 'Search' }).click();
+  await view.locator('.item a', { hasText: title }).click();
+  await page.waitForSelector(`h2:text-is("${title}")`);
+  check(true, 'search finds the new post, and it opens');
+  await tab('Search');
   await shot('search');
 
   await tab('Shop');
