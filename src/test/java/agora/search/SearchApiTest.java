@@ -16,11 +16,15 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
+import agora.accounts.UserProfileChanged;
 import agora.test.AgoraTest;
 import agora.test.Api;
 
@@ -30,6 +34,15 @@ class SearchApiTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     private void setBio(Api.SignedUp user, String bio) throws Exception {
         mvc.perform(put("/api/user").header("Authorization", user.authorization())
@@ -154,6 +167,26 @@ class SearchApiTest {
 
         var fresher = Api.signUp(mvc, "new");
         await(Duration.ofSeconds(1), () -> findProfiles(fresher.username()).contains(fresher.username()));
+    }
+
+    private int changeRows(long userId) {
+        return jdbc.sql("select count(*) from search_changes where source = 'profiles' and entity_id = ?")
+                .param(userId).query(Integer.class).single();
+    }
+
+    @Test
+    void aChangeIsRecordedInTheTransactionOfTheContentSoTheyCommitOrRollBackTogether() throws Exception {
+        var user = Api.signUp(mvc, "atomic");
+        var id = jdbc.sql("select id from users where username = ?").param(user.username()).query(Long.class).single();
+        var before = changeRows(id);
+        transactions.executeWithoutResult(tx -> {
+            events.publishEvent(new UserProfileChanged(id));
+            assertThat(changeRows(id)).isEqualTo(before + 1);
+            tx.setRollbackOnly();
+        });
+        assertThat(changeRows(id)).isEqualTo(before);
+        setBio(user, "committed together");
+        assertThat(changeRows(id)).isEqualTo(before + 1);
     }
 
     @Test

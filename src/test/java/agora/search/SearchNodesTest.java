@@ -13,19 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -129,32 +125,6 @@ class SearchNodesTest {
                 var fresh = register(node, "fresh");
                 await(Duration.ofSeconds(1), () -> findProfiles(node, fresh).contains(fresh));
             }
-        }
-    }
-
-    @Test
-    void aSearchEventLostToACrashIsDeliveredAgain() throws Exception {
-        try (var node = Node.start(newDataDir(), "--agora.search.housekeeping-interval=300ms")) {
-            var username = register(node, "crashed");
-            await(Duration.ofSeconds(1), () -> findProfiles(node, username).contains(username));
-            var jdbc = JdbcClient.create(node.context().getBean(DataSource.class));
-            var id = jdbc.sql("select id from users where username = ?").param(username).query(Long.class).single();
-            var word = "aftercrash" + UUID.randomUUID().toString().substring(0, 8);
-            // the profile change committed, but the process died before the search listener ran:
-            // the change is in the database, and its event publication is still incomplete
-            jdbc.sql("update users set bio = ? where id = ?").params(word, id).update();
-            Thread.sleep(600);
-            assertThat(findProfiles(node, word)).isEmpty();
-            // Completed publications are deleted (completion-mode delete), so write the one that never completed.
-            jdbc.sql("""
-                    insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
-                                                   status, completion_attempts)
-                    values (?, 'agora.search.internal.ProfileSource.on(agora.accounts.UserRegistered)',
-                            'agora.accounts.UserRegistered', ?, ?, 'PUBLISHED', 0)""")
-                    .params(UUID.randomUUID(), "{\"userId\":" + id + ",\"username\":\"" + username + "\"}",
-                            OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2))
-                    .update();
-            await(Duration.ofSeconds(5), () -> findProfiles(node, word).contains(username));
         }
     }
 

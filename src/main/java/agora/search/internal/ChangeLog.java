@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import agora.platform.Sql;
 
 /**
- * The table of changes every node tails. Listeners record changes in their (after-commit) transaction; the
- * local node is woken as soon as that commits, other nodes see the row at their next poll.
+ * The table of changes every node tails. Sources record changes in the transaction that changes the content;
+ * the local node is woken as soon as that commits, other nodes see the row at their next poll.
  */
 @Repository
 public class ChangeLog {

@@ -9,6 +9,11 @@ import java.util.function.ToLongFunction;
 /**
  * A {@link ContentSource} over one module's public read API: a batch look-up by id and a listing in id order.
  * Subclasses say how an item becomes a document, and record their module's events with {@link #changed}.
+ *
+ * <p>They listen synchronously, inside the transaction that publishes the event: the change row commits (or
+ * rolls back) with the content, so a crash can lose neither, and the change log itself is the outbox. An
+ * asynchronous module listener would add an event publication, three transactions and a thread hop to every
+ * like, edit and sale for the same guarantee.
  */
 abstract class ModuleSource<T> implements ContentSource {
 

@@ -2,7 +2,7 @@ package agora.search.internal;
 
 import java.util.LinkedHashMap;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import agora.social.PostCatalog;
@@ -25,22 +25,22 @@ class PostSource extends ModuleSource<SearchablePost> {
         super(NAME, 1, SearchType.POST, changes, posts::findAllById, posts::listAfter, SearchablePost::id);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PostPublished event) {
         changed(event.postId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PostUpdated event) {
         changed(event.postId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PostEngagementChanged event) {
         changed(event.postId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PostDeleted event) {
         changed(event.postId());
     }

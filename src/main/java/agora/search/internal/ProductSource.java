@@ -3,7 +3,7 @@ package agora.search.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import agora.catalog.ProductCatalog;
@@ -26,17 +26,17 @@ class ProductSource extends ModuleSource<SearchableProduct> {
         super(NAME, 1, SearchType.PRODUCT, changes, products::findAllById, products::listAfter, SearchableProduct::id);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ProductListed event) {
         changed(event.productId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ProductUpdated event) {
         changed(event.productId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ProductUnlisted event) {
         changed(event.productId());
     }

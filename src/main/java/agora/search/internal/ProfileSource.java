@@ -3,7 +3,7 @@ package agora.search.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import agora.accounts.UserDeleted;
@@ -27,17 +27,17 @@ class ProfileSource extends ModuleSource<UserProfile> {
                 directory::listAfter, UserProfile::id);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(UserRegistered event) {
         changed(event.userId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(UserProfileChanged event) {
         changed(event.userId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(UserDeleted event) {
         changed(event.userId());
     }

@@ -3,7 +3,6 @@ package agora.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +25,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,9 +45,6 @@ public class SearchIndex implements SmartLifecycle {
     private static final String COMMITTED_AT = "agora.search.committedAt";
     private static final int PAGE = 1000;
     private static final int FETCH_BATCH = 500;
-    /** Search listeners whose publication is still incomplete after this long are re-delivered. */
-    private static final Duration REDELIVERY_AGE = Duration.ofMinutes(1);
-    private static final String LISTENER_PREFIX = "agora.search.";
     private static final double LIVE_RAM_BUFFER_MB = 64;
 
     private final Map<String, ContentSource> sources;
@@ -60,7 +53,6 @@ public class SearchIndex implements SmartLifecycle {
     private final IndexFiles files;
     private final Clock clock;
     private final Clock wallClock = Clock.systemUTC();
-    private final ObjectProvider<IncompleteEventPublications> publications;
 
     private final Semaphore wake = new Semaphore(0);
     private final AtomicReference<Handover> handover = new AtomicReference<>();
@@ -75,8 +67,7 @@ public class SearchIndex implements SmartLifecycle {
     private record Handover(IndexTarget target, CompletableFuture<Void> done) {
     }
 
-    SearchIndex(List<ContentSource> sources, ChangeLog changes, SearchProperties properties, Clock clock,
-            ObjectProvider<IncompleteEventPublications> publications) {
+    SearchIndex(List<ContentSource> sources, ChangeLog changes, SearchProperties properties, Clock clock) {
         this.sources = sources.stream().collect(Collectors.toMap(ContentSource::name, Function.identity(),
                 (a, b) -> {
                     throw new IllegalStateException("two search sources are named " + a.name());
@@ -85,7 +76,6 @@ public class SearchIndex implements SmartLifecycle {
         this.properties = properties;
         this.files = new IndexFiles(properties.indexRoot());
         this.clock = clock;
-        this.publications = publications;
     }
 
     List<ContentSource> sources() {
@@ -402,20 +392,10 @@ public class SearchIndex implements SmartLifecycle {
 
     // ---- housekeeping ---------------------------------------------------------------------------------
 
-    /**
-     * Forgets change rows older than the retention, and re-delivers search events whose listener has not
-     * completed after a minute (it failed, or the process died between the content's commit and the listener):
-     * the change log then gets the row it missed. Safe on every node: a change recorded twice is applied twice,
-     * to the same effect.
-     */
+    /** Forgets change rows older than the retention (every node may do it; deleting twice is harmless). */
     private void housekeeping() {
         try {
             changes.deleteBefore(clock.instant().minus(properties.changeRetention()));
-            var cutoff = wallClock.instant().minus(REDELIVERY_AGE);
-            publications.ifAvailable(registry -> registry.resubmitIncompletePublications(publication ->
-                    publication instanceof TargetEventPublication target
-                            && target.getTargetIdentifier().getValue().startsWith(LISTENER_PREFIX)
-                            && publication.getPublicationDate().isBefore(cutoff)));
         } catch (RuntimeException e) {
             log.warn("Search housekeeping failed: {}", e.toString());
         }

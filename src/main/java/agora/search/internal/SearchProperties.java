@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rebuildBatchSize documents read from a module per page during a rebuild
  * @param indexThreads threads that analyze documents during a rebuild
  * @param reindexOnStart rebuild the whole index at start-up (answering from the old one meanwhile)
- * @param housekeepingInterval how often old change rows are deleted and stuck search events re-delivered
+ * @param housekeepingInterval how often change rows older than the retention are deleted
  */
 @ConfigurationProperties("agora.search")
 public record SearchProperties(
