@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -43,12 +40,11 @@ public class SearchIndex implements SmartLifecycle {
     private static final String SCHEMA = "agora.search.schema";
     private static final String POSITION = "agora.search.position";
     private static final String COMMITTED_AT = "agora.search.committedAt";
-    private static final int PAGE = 1000;
-    private static final int FETCH_BATCH = 500;
     private static final double LIVE_RAM_BUFFER_MB = 64;
 
     private final Map<String, ContentSource> sources;
     private final ChangeLog changes;
+    private final ChangeReplay replay;
     private final SearchProperties properties;
     private final IndexFiles files;
     private final Clock clock;
@@ -73,6 +69,7 @@ public class SearchIndex implements SmartLifecycle {
                     throw new IllegalStateException("two search sources are named " + a.name());
                 }, LinkedHashMap::new));
         this.changes = changes;
+        this.replay = new ChangeReplay(this.sources, changes, wallClock);
         this.properties = properties;
         this.files = new IndexFiles(properties.indexRoot());
         this.clock = clock;
@@ -270,51 +267,7 @@ public class SearchIndex implements SmartLifecycle {
 
     /** Applies every change after the target's position; answers how many were applied. */
     int catchUp(IndexTarget target) throws IOException {
-        var applied = 0;
-        var from = target.cursor.position();
-        while (true) {
-            var rows = changes.after(from, PAGE);
-            var fresh = target.cursor.unapplied(rows);
-            if (!fresh.isEmpty()) {
-                apply(target.handle, fresh);
-                applied += fresh.size();
-            }
-            target.cursor.applied(fresh, wallClock.instant());
-            if (rows.size() < PAGE) {
-                break;
-            }
-            from = rows.getLast().id();
-        }
-        if (applied > 0) {
-            target.handle.refresh();
-            target.dirty = true;
-        }
-        return applied;
-    }
-
-    private void apply(IndexHandle handle, List<ChangeLog.Change> fresh) throws IOException {
-        var bySource = new LinkedHashMap<String, Set<Long>>();
-        fresh.forEach(change -> bySource.computeIfAbsent(change.source(), s -> new LinkedHashSet<>()).add(change.entityId()));
-        // Content carries its owner's name: a renamed or deleted user's posts and products are re-read too.
-        var owners = bySource.get(ProfileSource.NAME);
-        if (owners != null) {
-            handle.ownedBy(owners).forEach((source, ids) ->
-                    bySource.computeIfAbsent(source, s -> new LinkedHashSet<>()).addAll(ids));
-        }
-        for (var entry : bySource.entrySet()) {
-            var source = sources.get(entry.getKey());
-            if (source == null) {
-                continue; // written by a node that has a source this one lacks (e.g. during a rolling upgrade)
-            }
-            var ids = new ArrayList<>(entry.getValue());
-            for (var from = 0; from < ids.size(); from += FETCH_BATCH) {
-                var batch = ids.subList(from, Math.min(ids.size(), from + FETCH_BATCH));
-                var documents = source.fetch(batch);
-                var found = documents.stream().map(SearchDocument::id).collect(Collectors.toSet());
-                var removed = batch.stream().filter(id -> !found.contains(id)).toList();
-                handle.apply(source.name(), documents, removed);
-            }
-        }
+        return replay.catchUp(target);
     }
 
     private void maybeCommit(IndexTarget target) throws IOException {
