@@ -71,7 +71,7 @@ final class IndexSchema {
     /** Text fields searched by every query, with their weights (title > tags > description/body). */
     static final Map<String, Float> BOOSTS = orderedBoosts();
 
-    /** Fields whose stored text makes the snippet, in order of preference. */
+    /** Fields whose stored text makes the snippet, in order of preference (description first, then body). */
     static final String[] SNIPPET_FIELDS = {DESCRIPTION, BODY};
 
     private static final int MAX_TAG_LENGTH = 64;
