@@ -74,7 +74,9 @@ public class SearchService {
             // the page by top-k search tier by tier, then one unscored pass for the exact total and the facets
             var best = TopTiers.best(searcher, plan, base, request.typeMask(), keep, nowMillis);
             if (best.isPresent()) {
-                var counts = searcher.search(base, RankingCollector.manager(new RankingCollector.Spec(order, 0,
+                var counting = new BooleanQuery.Builder().add(plan.counting(), Occur.FILTER);
+                filters(request).forEach(filter -> counting.add(filter, Occur.FILTER));
+                var counts = searcher.search(counting.build(), RankingCollector.manager(new RankingCollector.Spec(order, 0,
                         request.typeMask(), List.of(), null, false, nowMillis)));
                 return new RankingCollector.Ranked(best.get(), counts.total(), counts.facets());
             }

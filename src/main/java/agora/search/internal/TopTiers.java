@@ -156,6 +156,10 @@ final class TopTiers {
 
                 @Override
                 public void collect(int doc) throws IOException {
+                    var bm25 = scorer.score();
+                    if (best.size() == spec.keep() && bm25 * Ranking.MAX_GENTLE < best.peek().relevance) {
+                        return; // WAND skips by blocks: a document it lets through may still be out of reach
+                    }
                     var type = types.advanceExact(doc) ? (int) types.longValue() : -1;
                     if (type < 0 || type >= SearchType.values().length || (spec.typeMask() & (1 << type)) == 0) {
                         return;
@@ -165,7 +169,7 @@ final class TopTiers {
                     hit.tier = spec.tier();
                     hit.popularity = value(popularity, doc);
                     hit.created = value(created, doc);
-                    hit.relevance = scorer.score() * Ranking.gentle(hit.popularity, hit.created, spec.nowMillis());
+                    hit.relevance = bm25 * Ranking.gentle(hit.popularity, hit.created, spec.nowMillis());
                     if (best.size() < spec.keep()) {
                         best.add(hit);
                     } else if (ORDER.compare(hit, best.peek()) < 0) {
