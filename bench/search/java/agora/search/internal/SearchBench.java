@@ -72,6 +72,7 @@ public final class SearchBench {
                     }
                 }
                 add(handle, batch);
+                handle.flushBuffer(); // as a rebuild does: what is still buffered is written by both threads
                 cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - cpuStart);
                 return null;
             }));
