@@ -31,13 +31,16 @@ import org.apache.lucene.util.IOUtils;
 /** One Lucene index: its directory, its single writer and the near-real-time searchers over it. */
 final class IndexHandle implements Closeable {
 
+    /** TieredMergePolicy's default share of the index above which a merged segment is not compound. */
+    private static final double DEFAULT_NO_CFS_RATIO = 0.1;
+
     private final Path path;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
-    private IndexHandle(Path path, Directory directory, IndexWriterConfig.OpenMode mode, double ramBufferMb)
-            throws IOException {
+    private IndexHandle(Path path, Directory directory, IndexWriterConfig.OpenMode mode, double ramBufferMb,
+            boolean bulk) throws IOException {
         this.path = path;
         this.directory = directory;
         var config = new IndexWriterConfig(TextAnalysis.INDEXING)
@@ -45,6 +48,12 @@ final class IndexHandle implements Closeable {
                 .setOpenMode(mode)
                 .setRAMBufferSizeMB(ramBufferMb)
                 .setCommitOnClose(false);
+        if (bulk) {
+            // a bulk build writes few, large segments: packing each into a compound file costs a copy of
+            // every byte for no gain; endBulk() restores the defaults for the small segments of live updates
+            config.setUseCompoundFile(false);
+            config.getMergePolicy().setNoCFSRatio(0.0);
+        }
         IndexWriter opened = null;
         try {
             opened = new IndexWriter(directory, config);
@@ -61,10 +70,16 @@ final class IndexHandle implements Closeable {
         }
     }
 
-    /** A new, empty index in {@code path}. */
+    /** A new, empty index in {@code path}, set up for a bulk build until {@link #endBulk()}. */
     static IndexHandle create(Path path, double ramBufferMb) throws IOException {
         Files.createDirectories(path);
-        return new IndexHandle(path, FSDirectory.open(path), IndexWriterConfig.OpenMode.CREATE, ramBufferMb);
+        return new IndexHandle(path, FSDirectory.open(path), IndexWriterConfig.OpenMode.CREATE, ramBufferMb, true);
+    }
+
+    /** After a bulk build: the small segments of live updates go into compound files again (fewer open files). */
+    void endBulk() {
+        writer.getConfig().setUseCompoundFile(true);
+        writer.getConfig().getMergePolicy().setNoCFSRatio(DEFAULT_NO_CFS_RATIO);
     }
 
     /** The index committed in {@code path}; fails if there is none or it cannot be read. */
@@ -74,12 +89,12 @@ final class IndexHandle implements Closeable {
             directory.close();
             throw new IOException("no index in " + path);
         }
-        return new IndexHandle(path, directory, IndexWriterConfig.OpenMode.APPEND, ramBufferMb);
+        return new IndexHandle(path, directory, IndexWriterConfig.OpenMode.APPEND, ramBufferMb, false);
     }
 
     /** An index kept only in memory: what answers while the first full build runs. */
     static IndexHandle inMemory() throws IOException {
-        return new IndexHandle(null, new ByteBuffersDirectory(), IndexWriterConfig.OpenMode.CREATE, 16);
+        return new IndexHandle(null, new ByteBuffersDirectory(), IndexWriterConfig.OpenMode.CREATE, 16, false);
     }
 
     /** Null for an in-memory index. */
@@ -147,6 +162,15 @@ final class IndexHandle implements Closeable {
             searchers.release(searcher);
         }
         return owned;
+    }
+
+    /**
+     * Writes the largest in-memory segment to disk in the calling thread. A bulk build calls it from each of its
+     * workers at the end, so that what is still buffered is written by all of them at once rather than by the
+     * single thread that commits.
+     */
+    void flushBuffer() throws IOException {
+        writer.flushNextBuffer();
     }
 
     /** Makes what was written searchable (near-real-time: no commit needed). */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.codecs.PostingsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
@@ -71,12 +72,15 @@ final class IndexSchema {
     /** Text fields searched by every query, with their weights (title > tags > description/body). */
     static final Map<String, Float> BOOSTS = orderedBoosts();
 
-    /** Fields whose stored text makes the snippet, in order of preference. */
+    /** Fields whose stored text makes the snippet, in order of preference (description first, then body). */
     static final String[] SNIPPET_FIELDS = {DESCRIPTION, BODY};
 
     private static final int MAX_TAG_LENGTH = 64;
     private static final int MAX_SUGGESTION_LENGTH = 200;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    // compiled once: String.replaceAll compiles its pattern on every call, for every document indexed
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -112,7 +116,7 @@ final class IndexSchema {
         if (tag == null) {
             return "";
         }
-        var normalized = tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        var normalized = SPACES.matcher(tag.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
         return normalized.length() > MAX_TAG_LENGTH ? normalized.substring(0, MAX_TAG_LENGTH) : normalized;
     }
 
@@ -179,7 +183,7 @@ final class IndexSchema {
         if (title == null) {
             return "";
         }
-        var clean = title.replaceAll("\\p{Cntrl}", " ").strip();
+        var clean = CONTROL.matcher(title).replaceAll(" ").strip();
         if (clean.length() > MAX_SUGGESTION_LENGTH) {
             clean = clean.substring(0, MAX_SUGGESTION_LENGTH);
         }

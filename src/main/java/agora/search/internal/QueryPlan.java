@@ -117,6 +117,25 @@ final class QueryPlan {
         return query.build();
     }
 
+    /**
+     * Exactly the documents {@code matching(true)} finds, for counting them: per word, a plain disjunction of its
+     * terms (exact and corrections) in every field. Unscored, Lucene runs this with its windowed bulk scorer
+     * instead of advancing a heap of disjunction-max clauses document by document; the phrases never decide
+     * what matches.
+     */
+    Query counting() {
+        var query = new BooleanQuery.Builder();
+        words.forEach(word -> {
+            var any = new BooleanQuery.Builder();
+            IndexSchema.BOOSTS.keySet().forEach(field -> {
+                any.add(new TermQuery(new Term(field, word.stem())), Occur.SHOULD);
+                word.corrections().forEach(correction -> any.add(new TermQuery(new Term(field, correction)), Occur.SHOULD));
+            });
+            query.add(any.build(), Occur.MUST);
+        });
+        return query.build();
+    }
+
     /** Per word: does a document contain it exactly (in any field)? */
     List<Query> exactWords() {
         return words.stream().map(word -> {

@@ -14,6 +14,8 @@ final class Ranking {
 
     static final double POPULARITY_WEIGHT = 0.10;
     static final double RECENCY_WEIGHT = 0.05;
+    /** The largest factor {@link #gentle} can give: what top-k search divides the k-th best relevance by. */
+    static final double MAX_GENTLE = 1 + POPULARITY_WEIGHT + RECENCY_WEIGHT;
     private static final double DAY_MILLIS = 86_400_000.0;
     private static final double RECENCY_HALF_LIFE_DAYS = 30;
 

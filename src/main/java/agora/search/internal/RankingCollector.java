@@ -23,7 +23,8 @@ import org.apache.lucene.search.Weight;
 /**
  * One pass over every matching document: applies the type filter, counts facets, and keeps the best
  * {@code keep} hits in the requested order (tiers come from the exact-word and phrase queries, advanced
- * alongside the main query).
+ * alongside the main query). With {@code keep} 0 it only counts (no scores), for when {@link TopTiers}
+ * found the hits.
  */
 final class RankingCollector implements Collector {
 
@@ -71,7 +72,7 @@ final class RankingCollector implements Collector {
 
     @Override
     public ScoreMode scoreMode() {
-        return spec.scored() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
+        return spec.scored() && spec.keep() > 0 ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
     }
 
     @Override
@@ -143,6 +144,9 @@ final class RankingCollector implements Collector {
             candidate.price = candidate.priced ? prices.longValue() : 0;
             if (candidate.priced && currencies.advanceExact(doc)) {
                 priceCounts[currencies.ordValue()][Facets.priceRange(candidate.price)]++;
+            }
+            if (spec.keep() == 0) {
+                return; // counting only: the hits come from elsewhere
             }
             candidate.doc = docBase + doc;
             candidate.popularity = popularity.advanceExact(doc) ? popularity.longValue() : 0;

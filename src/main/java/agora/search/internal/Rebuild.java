@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -145,6 +147,18 @@ public class Rebuild implements SmartLifecycle {
             }
             inFlight.acquire(threads * 2);
             check(failure);
+            // what is still buffered is written by every worker at once, not by the one thread that commits
+            var flushes = new ArrayList<Future<?>>();
+            for (var t = 0; t < threads; t++) {
+                flushes.add(workers.submit(() -> {
+                    handle.flushBuffer();
+                    return null;
+                }));
+            }
+            for (var flush : flushes) {
+                flush.get();
+            }
+            handle.endBulk();
             var target = new IndexTarget(handle, new ChangeCursor(position, properties.changeGapTimeout()));
             index.catchUp(target);
             check(failure);

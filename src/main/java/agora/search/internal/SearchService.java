@@ -48,29 +48,46 @@ public class SearchService {
     static Results search(IndexSearcher searcher, SearchRequest request, long nowMillis) throws IOException {
         var started = System.nanoTime();
         var plan = QueryPlan.of(request.text(), searcher.getIndexReader());
-        var ranked = rank(searcher, request, plan, true, nowMillis);
+        var ranked = rank(searcher, request, plan, true, nowMillis, true);
         if (ranked.total() == 0 && plan.words().size() > 1) {
-            ranked = rank(searcher, request, plan, false, nowMillis); // no document has every word: any will do
+            ranked = rank(searcher, request, plan, false, nowMillis, true); // no document has every word: any will do
         }
         var results = results(searcher, request, plan, ranked);
         return new Results(results, ranked.total(), ranked.facets().view(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static RankingCollector.Ranked rank(IndexSearcher searcher, SearchRequest request, QueryPlan plan,
-            boolean allWords, long nowMillis) throws IOException {
+    /**
+     * The page, the total and the facets. {@code byTiers} lets relevance-ordered pages come from top-k search
+     * tier by tier ({@link TopTiers}); without it every match is scored (what the tiers must equal, tests check).
+     */
+    static RankingCollector.Ranked rank(IndexSearcher searcher, SearchRequest request, QueryPlan plan,
+            boolean allWords, long nowMillis, boolean byTiers) throws IOException {
         var scored = !plan.isEmpty();
         // without searchable words (blank, or only stop words and punctuation) the filters list by the sort
         Query text = scored ? plan.matching(allWords) : new MatchAllDocsQuery();
         var query = new BooleanQuery.Builder().add(text, scored ? Occur.MUST : Occur.FILTER);
         filters(request).forEach(filter -> query.add(filter, Occur.FILTER));
+        var base = query.build();
+        var keep = request.offset() + request.limit();
+        var order = Ranking.order(request.sort());
+        if (byTiers && scored && allWords && request.sort() == SortOrder.RELEVANCE) {
+            // the page by top-k search tier by tier, then one unscored pass for the exact total and the facets
+            var best = TopTiers.best(searcher, plan, base, request.typeMask(), keep, nowMillis);
+            if (best.isPresent()) {
+                var counting = new BooleanQuery.Builder().add(plan.counting(), Occur.FILTER);
+                filters(request).forEach(filter -> counting.add(filter, Occur.FILTER));
+                var counts = searcher.search(counting.build(), RankingCollector.manager(new RankingCollector.Spec(order, 0,
+                        request.typeMask(), List.of(), null, false, nowMillis)));
+                return new RankingCollector.Ranked(best.get(), counts.total(), counts.facets());
+            }
+        }
         var exactWords = new ArrayList<Weight>();
         for (var words : plan.exactWords()) {
             exactWords.add(weight(searcher, words));
         }
         var phrase = plan.phrase().isPresent() ? weight(searcher, plan.phrase().get()) : null;
-        var spec = new RankingCollector.Spec(Ranking.order(request.sort()), request.offset() + request.limit(),
-                request.typeMask(), exactWords, phrase, scored, nowMillis);
-        return searcher.search(query.build(), RankingCollector.manager(spec));
+        var spec = new RankingCollector.Spec(order, keep, request.typeMask(), exactWords, phrase, scored, nowMillis);
+        return searcher.search(base, RankingCollector.manager(spec));
     }
 
     private static Weight weight(IndexSearcher searcher, Query query) throws IOException {

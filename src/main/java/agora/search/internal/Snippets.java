@@ -2,10 +2,14 @@ package agora.search.internal;
 
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
@@ -18,6 +22,9 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * each matched word (exact or typo-corrected) in {@code <mark>}. Without a match, the beginning.
  */
 final class Snippets {
+
+    private static final String DESCRIPTION = IndexSchema.DESCRIPTION;
+    private static final String BODY = IndexSchema.BODY;
 
     static final int LENGTH = 160;
     static final int MAX_LENGTH = 240;
@@ -34,7 +41,7 @@ final class Snippets {
             return snippets;
         }
         // words only (no phrase or multi-term machinery): the text is re-analyzed once, without an in-memory index
-        var highlighter = UnifiedHighlighter.builder(searcher, TextAnalysis.ENGLISH)
+        var builder = UnifiedHighlighter.builder(searcher, TextAnalysis.ENGLISH)
                 .withFormatter(FORMATTER)
                 .withWeightMatches(false)
                 .withHighlightPhrasesStrictly(false)
@@ -42,17 +49,28 @@ final class Snippets {
                 .withPassageRelevancyOverSpeed(false)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), LENGTH, 0.5f))
-                .withMaxLength(20_000)
-                .build();
-        var fields = IndexSchema.SNIPPET_FIELDS;
-        var passages = new int[fields.length];
-        java.util.Arrays.fill(passages, 1);
-        var byField = highlighter.highlightFields(fields, query, docs, passages);
+                .withMaxLength(20_000);
+        var highlighter = new Preloading(builder);
+        // a marked description wins, so the (longer) body is analyzed only for documents whose description has no match
+        var descriptions = highlighter.highlightFields(new String[] {DESCRIPTION}, query, docs, new int[] {1}).get(DESCRIPTION);
+        var unmarked = new ArrayList<Integer>();
+        for (var i = 0; i < docs.length; i++) {
+            if (descriptions[i] == null || !descriptions[i].contains("<mark>")) {
+                unmarked.add(i);
+            }
+        }
+        var bodies = new String[docs.length];
+        if (!unmarked.isEmpty()) {
+            var bodyDocs = unmarked.stream().mapToInt(i -> docs[i]).toArray();
+            var highlighted = highlighter.highlightFields(new String[] {BODY}, query, bodyDocs, new int[] {1}).get(BODY);
+            for (var j = 0; j < bodyDocs.length; j++) {
+                bodies[unmarked.get(j)] = highlighted[j];
+            }
+        }
         for (var i = 0; i < docs.length; i++) {
             String first = null;
             String marked = null;
-            for (var field : fields) {
-                var text = byField.get(field)[i];
+            for (var text : new String[] {descriptions[i], bodies[i]}) {
                 if (text == null || text.isBlank()) {
                     continue;
                 }
@@ -69,6 +87,40 @@ final class Snippets {
             }
         }
         return snippets;
+    }
+
+    /**
+     * Reads description and body of a document once (one stored-fields block decompressed), however many times
+     * the highlighter asks for them; values are cut to the highlighter's maximum length as it would cut them.
+     */
+    private static final class Preloading extends UnifiedHighlighter {
+
+        /** Sorted, as the highlighter's stored-field visitor expects. */
+        private static final String[] FIELDS = Arrays.stream(IndexSchema.SNIPPET_FIELDS).sorted().toArray(String[]::new);
+        private final Map<Integer, CharSequence[]> loaded = new HashMap<>();
+
+        Preloading(UnifiedHighlighter.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+                throws IOException {
+            var values = new ArrayList<CharSequence[]>();
+            for (var doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                var both = loaded.get(doc);
+                if (both == null) {
+                    both = super.loadFieldValues(FIELDS, DocIdSetIterator.range(doc, doc + 1), 0).getFirst();
+                    loaded.put(doc, both);
+                }
+                var requested = new CharSequence[fields.length];
+                for (var i = 0; i < fields.length; i++) {
+                    requested[i] = both[Arrays.binarySearch(FIELDS, fields[i])];
+                }
+                values.add(requested);
+            }
+            return values;
+        }
     }
 
     /**
