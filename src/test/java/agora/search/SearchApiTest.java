@@ -66,6 +66,7 @@ class SearchApiTest {
                 .andExpect(jsonPath("$.results[0].username").value(user.username()))
                 .andExpect(jsonPath("$.results[0].score").isNumber())
                 .andExpect(jsonPath("$.total").isNumber())
+                .andExpect(jsonPath("$.totalExact").value(true))
                 .andExpect(jsonPath("$.facets.type.profile").isNumber())
                 .andExpect(jsonPath("$.facets.tags").isMap())
                 .andExpect(jsonPath("$.facets.price").isArray())

@@ -44,6 +44,23 @@ final class Facets {
         });
     }
 
+    /** These counts multiplied by {@code factor} (an estimate from a sample), rounded. */
+    Facets scaled(double factor) {
+        var scaled = new Facets();
+        for (var i = 0; i < types.length; i++) {
+            scaled.types[i] = (int) Math.round(types[i] * factor);
+        }
+        tags.forEach((tag, count) -> scaled.tags.put(tag, (int) Math.round(count * factor)));
+        prices.forEach((currency, counts) -> {
+            var mine = new int[counts.length];
+            for (var i = 0; i < counts.length; i++) {
+                mine[i] = (int) Math.round(counts[i] * factor);
+            }
+            scaled.prices.put(currency, mine);
+        });
+        return scaled;
+    }
+
     public record PriceRange(String range, String currency, long minPrice, Long maxPrice, int count) {
     }
 

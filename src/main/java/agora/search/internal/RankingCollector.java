@@ -28,8 +28,11 @@ import org.apache.lucene.search.Weight;
  */
 final class RankingCollector implements Collector {
 
-    /** What a search found: the best hits in order, how many matched, and the facet counts. */
-    record Ranked(List<Ranking.Hit> hits, int total, Facets facets) {
+    /**
+     * What a search found: the best hits in order, how many matched, and the facet counts ({@code exact} false
+     * when those two are estimates, see {@link MatchCounts}).
+     */
+    record Ranked(List<Ranking.Hit> hits, int total, boolean exact, Facets facets) {
     }
 
     /** Everything a collector needs, shared by the collectors of one search. */
@@ -55,7 +58,8 @@ final class RankingCollector implements Collector {
                     total += collector.total;
                 }
                 hits.sort(spec.order());
-                return new Ranked(List.copyOf(hits.subList(0, Math.min(spec.keep(), hits.size()))), total, facets);
+                return new Ranked(List.copyOf(hits.subList(0, Math.min(spec.keep(), hits.size()))), total, true,
+                        facets);
             }
         };
     }

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class SearchService {
 
-    public record Results(List<Map<String, Object>> results, int total, Map<String, Object> facets, long tookMs) {
+    /** {@code totalExact} is false when {@code total} and the facet counts are estimates (see {@link MatchCounts}). */
+    public record Results(List<Map<String, Object>> results, int total, boolean totalExact, Map<String, Object> facets,
+            long tookMs) {
     }
 
     private final SearchIndex index;
@@ -53,7 +55,8 @@ public class SearchService {
             ranked = rank(searcher, request, plan, false, nowMillis, true); // no document has every word: any will do
         }
         var results = results(searcher, request, plan, ranked);
-        return new Results(results, ranked.total(), ranked.facets().view(), (System.nanoTime() - started) / 1_000_000);
+        return new Results(results, ranked.total(), ranked.exact(), ranked.facets().view(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -71,14 +74,14 @@ public class SearchService {
         var keep = request.offset() + request.limit();
         var order = Ranking.order(request.sort());
         if (byTiers && scored && allWords && request.sort() == SortOrder.RELEVANCE) {
-            // the page by top-k search tier by tier, then one unscored pass for the exact total and the facets
+            // the page by top-k search tier by tier, then one unscored pass for the total and the facets
             var best = TopTiers.best(searcher, plan, base, request.typeMask(), keep, nowMillis);
             if (best.isPresent()) {
                 var counting = new BooleanQuery.Builder().add(plan.counting(), Occur.FILTER);
                 filters(request).forEach(filter -> counting.add(filter, Occur.FILTER));
-                var counts = searcher.search(counting.build(), RankingCollector.manager(new RankingCollector.Spec(order, 0,
-                        request.typeMask(), List.of(), null, false, nowMillis)));
-                return new RankingCollector.Ranked(best.get(), counts.total(), counts.facets());
+                var counts = MatchCounts.of(searcher, counting.build(), new RankingCollector.Spec(order, 0,
+                        request.typeMask(), List.of(), null, false, nowMillis), MatchCounts.EXACT_UP_TO);
+                return new RankingCollector.Ranked(best.get(), counts.total(), counts.exact(), counts.facets());
             }
         }
         var exactWords = new ArrayList<Weight>();
