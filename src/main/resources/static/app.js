@@ -405,7 +405,7 @@ tab('Search', async () => {
       const res = await api('GET', '/search?' + params);
       const facets = res.facets || {};
       results.append(h('div', {},
-        h('p', { class: 'muted' }, `${res.total} results in ${res.tookMs} ms`),
+        h('p', { class: 'muted' }, `${res.totalExact === false ? 'about ' : ''}${res.total} results in ${res.tookMs} ms`),
         h('div', { class: 'tags' }, Object.entries(facets.type || {}).map(([t, n]) => h('span', {}, `${t}: ${n}`))),
         h('div', { class: 'tags' }, 'tags: ', Object.entries(facets.tags || {}).map(([t, n]) =>
           h('span', { style: 'cursor:pointer', onclick: () => { tag = tag === t ? '' : t; run(); } }, `${tag === t ? '✓ ' : ''}${t} (${n})`))),
