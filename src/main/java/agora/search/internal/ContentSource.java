@@ -2,8 +2,6 @@ package agora.search.internal;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
 
 /**
  * One kind of searchable content, as the search module reads it from its owning module's API. A source
@@ -33,12 +31,5 @@ public interface ContentSource {
     Page listAfter(long afterId, int limit);
 
     record Page(List<SearchDocument> documents, long lastId, boolean more) {
-
-        /** A page of a module's items, asked for with {@code afterId} and {@code limit}, as documents. */
-        static <T> Page of(List<T> items, long afterId, int limit, ToLongFunction<T> id,
-                Function<T, SearchDocument> document) {
-            var last = items.isEmpty() ? afterId : id.applyAsLong(items.getLast());
-            return new Page(items.stream().map(document).toList(), last, items.size() == limit);
-        }
     }
 }

@@ -67,6 +67,8 @@ abstract class ModuleSource<T> implements ContentSource {
 
     @Override
     public Page listAfter(long afterId, int limit) {
-        return Page.of(listAfter.apply(afterId, limit), afterId, limit, id, this::document);
+        var items = listAfter.apply(afterId, limit);
+        var last = items.isEmpty() ? afterId : id.applyAsLong(items.getLast());
+        return new Page(items.stream().map(this::document).toList(), last, items.size() == limit);
     }
 }

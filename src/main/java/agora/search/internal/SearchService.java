@@ -68,8 +68,9 @@ public class SearchService {
         var scored = !plan.isEmpty();
         // without searchable words (blank, or only stop words and punctuation) the filters list by the sort
         Query text = scored ? plan.matching(allWords) : new MatchAllDocsQuery();
+        var filters = filters(request);
         var query = new BooleanQuery.Builder().add(text, scored ? Occur.MUST : Occur.FILTER);
-        filters(request).forEach(filter -> query.add(filter, Occur.FILTER));
+        filters.forEach(filter -> query.add(filter, Occur.FILTER));
         var base = query.build();
         var keep = request.offset() + request.limit();
         var order = Ranking.order(request.sort());
@@ -78,7 +79,7 @@ public class SearchService {
             var best = TopTiers.best(searcher, plan, base, request.typeMask(), keep, nowMillis);
             if (best.isPresent()) {
                 var counting = new BooleanQuery.Builder().add(plan.counting(), Occur.FILTER);
-                filters(request).forEach(filter -> counting.add(filter, Occur.FILTER));
+                filters.forEach(filter -> counting.add(filter, Occur.FILTER));
                 var counts = MatchCounts.of(searcher, counting.build(), new RankingCollector.Spec(order, 0,
                         request.typeMask(), List.of(), null, false, nowMillis), MatchCounts.EXACT_UP_TO);
                 return new RankingCollector.Ranked(best.get(), counts.total(), counts.exact(), counts.facets());
