@@ -80,6 +80,10 @@ public final class Shop {
                 .single();
     }
 
+    public static String orderStatus(JdbcClient jdbc, String orderId) {
+        return jdbc.sql("select status from orders where public_id = ?").param(orderId).query(String.class).single();
+    }
+
     /** Charges the sandbox bank holds for an order (its ledger is keyed by the order's charge key). */
     public static int sandboxCharges(JdbcClient jdbc, String orderId) {
         return jdbc.sql("select count(*) from sandbox_charges where idempotency_key = ?")

@@ -51,10 +51,6 @@ class ReconciliationTest {
     @Autowired
     Reconciliation reconciliation;
 
-    String orderStatus(String orderId) {
-        return jdbc.sql("select status from orders where public_id = ?").param(orderId).query(String.class).single();
-    }
-
     long paidEvents(String orderId) {
         return events.stream(OrderPaid.class).filter(e -> e.orderId().equals(orderId)).count();
     }
@@ -70,18 +66,18 @@ class ReconciliationTest {
         // Step 1 commits, then the process "dies": the provider is never called.
         var order = checkout.placeOrder(buyerId, UUID.randomUUID().toString(), new CheckoutRequest("pm_card_visa",
                 new ShippingAddress("Erin", "Main St 1", null, "Berlin", "10115", "DE")));
-        assertThat(orderStatus(order.publicId())).isEqualTo("PAYMENT_PENDING");
+        assertThat(Shop.orderStatus(jdbc, order.publicId())).isEqualTo("PAYMENT_PENDING");
         assertThat(Shop.stock(jdbc, product)).isEqualTo(1);
         assertThat(Shop.sandboxCharges(jdbc, order.publicId())).isZero();
 
         // Within the grace period reconciliation leaves it alone: a live checkout could still be charging.
         assertThat(reconciliation.run().stillPending()).isZero();
-        assertThat(orderStatus(order.publicId())).isEqualTo("PAYMENT_PENDING");
+        assertThat(Shop.orderStatus(jdbc, order.publicId())).isEqualTo("PAYMENT_PENDING");
 
         clock.advance(Duration.ofMinutes(2));
         var report = reconciliation.run();
         assertThat(report.paid()).isEqualTo(1);
-        assertThat(orderStatus(order.publicId())).isEqualTo("PAID");
+        assertThat(Shop.orderStatus(jdbc, order.publicId())).isEqualTo("PAID");
         assertThat(Shop.sandboxCharges(jdbc, order.publicId())).isEqualTo(1);
         assertThat(Shop.stock(jdbc, product)).isEqualTo(1);
         assertThat(Shop.unitsSold(jdbc, product)).isEqualTo(2);
@@ -136,7 +132,7 @@ class ReconciliationTest {
 
         clock.advance(Duration.ofMinutes(2));
         reconciliation.run();
-        assertThat(orderStatus(order.publicId())).isEqualTo("PAID");
+        assertThat(Shop.orderStatus(jdbc, order.publicId())).isEqualTo("PAID");
 
         // The client retries the checkout it never got an answer for: it learns the outcome, nothing is re-run.
         checkout(mvc, buyer, key, "pm_card_visa").andExpect(status().isCreated())

@@ -94,10 +94,6 @@ class StripeTest {
         return "pi_" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    String orderStatus(String orderId) {
-        return jdbc.sql("select status from orders where public_id = ?").param(orderId).query(String.class).single();
-    }
-
     String pendingCheckout() throws Exception {
         var body = checkout(mvc, buyer, UUID.randomUUID().toString(), "pm_card_visa").andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.order.status").value("PAYMENT_PENDING"))
@@ -160,7 +156,7 @@ class StripeTest {
 
         clock.advance(Duration.ofMinutes(2));
         assertThat(reconciliation.run().paid()).isEqualTo(1);
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(Shop.orderStatus(jdbc, orderId)).isEqualTo("PAID");
         stripe.verify(2, postRequestedFor(urlEqualTo("/v1/payment_intents"))
                 .withHeader("Idempotency-Key", equalTo("agora-charge-" + orderId)));
         assertThat(events.stream(OrderPaid.class).filter(e -> e.orderId().equals(orderId))).hasSize(1);
@@ -178,7 +174,7 @@ class StripeTest {
         var orderId = pendingCheckout();
         clock.advance(Duration.ofMinutes(2));
         reconciliation.run();
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(Shop.orderStatus(jdbc, orderId)).isEqualTo("PAID");
         assertThat(jdbc.sql("select provider_payment_id from payments where reference = ?").param(orderId)
                 .query(String.class).single()).isEqualTo(pi);
     }
@@ -194,7 +190,7 @@ class StripeTest {
 
         clock.advance(Duration.ofMinutes(11));
         assertThat(reconciliation.run().expired()).isEqualTo(1);
-        assertThat(orderStatus(orderId)).isEqualTo("EXPIRED");
+        assertThat(Shop.orderStatus(jdbc, orderId)).isEqualTo("EXPIRED");
         assertThat(Shop.stock(jdbc, product)).isEqualTo(4);
         assertThat(Shop.unitsSold(jdbc, product)).isZero();
 
@@ -212,7 +208,7 @@ class StripeTest {
         stripe.verify(1, postRequestedFor(urlEqualTo("/v1/refunds"))
                 .withRequestBody(containing("payment_intent=" + pi + "&amount=2500"))
                 .withHeader("Idempotency-Key", matching("agora-refund-rf_.*")));
-        assertThat(orderStatus(orderId)).isEqualTo("EXPIRED");
+        assertThat(Shop.orderStatus(jdbc, orderId)).isEqualTo("EXPIRED");
         assertThat(Shop.stock(jdbc, product)).isEqualTo(4);
         assertThat(events.stream(OrderPaid.class).filter(e -> e.orderId().equals(orderId))).isEmpty();
     }
@@ -225,7 +221,7 @@ class StripeTest {
                 FakeStripe.intent(piId(), "succeeded", 2500, orderId));
 
         signedWebhook(payload).andExpect(status().isOk()).andExpect(jsonPath("$.received").value(true));
-        await().atMost(Duration.ofSeconds(10)).until(() -> orderStatus(orderId).equals("PAID"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Shop.orderStatus(jdbc, orderId).equals("PAID"));
         signedWebhook(payload).andExpect(status().isOk());
         signedWebhook(payload).andExpect(status().isOk());
 
@@ -246,7 +242,7 @@ class StripeTest {
 
         signedWebhook(FakeStripe.event("evt_" + UUID.randomUUID(), "payment_intent.payment_failed", failed))
                 .andExpect(status().isOk());
-        await().atMost(Duration.ofSeconds(10)).until(() -> orderStatus(orderId).equals("PAYMENT_FAILED"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Shop.orderStatus(jdbc, orderId).equals("PAYMENT_FAILED"));
         assertThat(Shop.stock(jdbc, product)).isEqualTo(4);
         assertThat(jdbc.sql("select failure_code from orders where public_id = ?").param(orderId).query(String.class)
                 .single()).isEqualTo("lost_card");
