@@ -104,12 +104,33 @@ class OrderConfirmationTest {
                         ">28.00 EUR</th>", "href=\"http://localhost:8080/orders/" + orderId + "\"");
         assertThat(Mailbox.messagesTo(mvc, seller.email())).noneMatch(m -> m.template().equals(CONFIRMATION));
 
-        // The registry hands the event over again (as after a crash): still one email.
+        // The event arriving again: still one email.
         var paid = events.stream(OrderPaid.class).filter(e -> e.orderId().equals(orderId)).findFirst().orElseThrow();
         transactions.executeWithoutResult(tx -> publisher.publishEvent(paid));
         awaitEventsHandled(orderId);
         assertThat(confirmationsTo(buyer)).singleElement().extracting(Mailbox.Message::messageId)
                 .isEqualTo(email.messageId());
+    }
+
+    @Test
+    void theConfirmationIsRecordedInTheTransactionThatPaysTheOrder() throws Exception {
+        var buyer = Api.signUp(mvc, "buyer");
+        var buyerId = Shop.userId(jdbc, buyer.username());
+        var orderId = "ord_intx" + UUID.randomUUID().toString().substring(0, 8);
+        var event = new OrderPaid(orderId, buyerId, List.of(new OrderPaid.Line("prd_x", "Lamp", 1, 500, 500)), 500,
+                "EUR", clock.instant());
+
+        transactions.executeWithoutResult(tx -> {
+            publisher.publishEvent(event);
+            assertThat(outboxRows(orderId)).as("visible before the commit, in the same transaction").isOne();
+            tx.setRollbackOnly();
+        });
+        assertThat(outboxRows(orderId)).as("gone with the rolled-back payment").isZero();
+    }
+
+    long outboxRows(String orderId) {
+        return jdbc.sql("select count(*) from email_outbox where dedupe_key = ?").param(CONFIRMATION + ":" + orderId)
+                .query(Long.class).single();
     }
 
     @Test

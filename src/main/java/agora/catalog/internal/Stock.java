@@ -52,19 +52,28 @@ class Stock implements Inventory {
                 .collect(Collectors.toMap(ProductForSale::id, Function.identity()));
     }
 
+    /**
+     * A reservation that leaves stock over changes nothing a shopper sees (the sale, or the release, does later);
+     * only the one that takes the last units changes the product, which is then out of stock. So the common
+     * case is one update that publishes nothing, and the last units take a second, exact one.
+     */
     @Override
     @Transactional
     public void reserve(List<StockLine> lines) {
         for (var line : inIdOrder(lines)) {
-            var taken = jdbc.sql("""
-                    update products set stock = stock - ?, updated_at = ?
-                    where id = ? and listed = true and stock >= ?""")
-                    .params(line.quantity(), now(), line.productId(), line.quantity()).update();
-            if (taken == 0) {
+            if (take(line, "stock > ?") == 1) {
+                continue;
+            }
+            if (take(line, "stock = ?") == 0) {
                 throw shortOf(line);
             }
             events.publishEvent(new ProductUpdated(line.productId()));
         }
+    }
+
+    private int take(StockLine line, String enough) {
+        return jdbc.sql("update products set stock = stock - ?, updated_at = ? where id = ? and listed = true and "
+                + enough).params(line.quantity(), now(), line.productId(), line.quantity()).update();
     }
 
     @Override

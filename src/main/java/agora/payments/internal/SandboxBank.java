@@ -49,22 +49,25 @@ class SandboxBank implements PaymentProvider {
     public ProviderCharge charge(String idempotencyKey, PaymentRequest request) {
         pause(latency);
         var decline = declineCode(request.paymentMethod());
+        var charge = new LedgerCharge(PublicIds.next("ch"), request.amount(), request.currency(),
+                decline == null ? "succeeded" : "declined", decline);
         var charged = jdbc.sql("""
                 insert into sandbox_charges (idempotency_key, charge_id, amount, currency, payment_method, status,
                                              decline_code, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing""")
-                .params(idempotencyKey, PublicIds.next("ch"), request.amount(), request.currency(),
-                        request.paymentMethod(), decline == null ? "succeeded" : "declined", decline,
-                        Sql.timestamp(clock.instant()))
+                .params(idempotencyKey, charge.chargeId(), charge.amount(), charge.currency(), request.paymentMethod(),
+                        charge.status(), charge.declineCode(), Sql.timestamp(clock.instant()))
                 .update() == 1;
-        // A repeated key (or the loser of a race for it) gets the one charge the ledger holds for it.
-        var charge = findByKey(idempotencyKey).orElseThrow();
-        if (charged && TIMEOUT_METHOD.equals(request.paymentMethod())) {
+        if (!charged) {
+            // A repeated key (or the loser of a race for it) gets the one charge the ledger holds for it.
+            return replay(findByKey(idempotencyKey).orElseThrow(), request);
+        }
+        if (TIMEOUT_METHOD.equals(request.paymentMethod())) {
             pause(clientTimeout.plusMillis(50));
             throw new ProviderUnavailable("sandbox bank answered after the client's timeout of " + clientTimeout);
         }
-        return replay(charge, request);
+        return toCharge(charge);
     }
 
     @Override

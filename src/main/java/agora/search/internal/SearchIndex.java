@@ -228,10 +228,14 @@ public class SearchIndex implements SmartLifecycle {
 
     private void loop() {
         var failures = 0;
+        var lastPass = 0L;
         while (running) {
             try {
                 wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                var sinceLast = System.nanoTime() - lastPass;
+                Thread.sleep(Math.max(0, (properties.refreshInterval().toNanos() - sinceLast) / 1_000_000));
                 wake.drainPermits();
+                lastPass = System.nanoTime();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param dataDir the application's data directory; the index lives in {@code <data-dir>/search}
  * @param pollInterval how often a node reads the change log for changes made through other nodes
+ * @param refreshInterval the least time between two passes over the change log: changes arriving closer together
+ *        are applied and made visible as one batch, so a busy node writes a few small segments a second rather
+ *        than one per change
  * @param commitInterval how often applied changes are made durable (an fsync); a crash loses nothing, the
  *        change log is replayed from the last commit
  * @param startupWait how long start-up (and so readiness) waits for the index to catch up; after that the
@@ -24,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SearchProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("250ms") Duration pollInterval,
+        @DefaultValue("100ms") Duration refreshInterval,
         @DefaultValue("5s") Duration commitInterval,
         @DefaultValue("5s") Duration startupWait,
         @DefaultValue("30s") Duration changeGapTimeout,
