@@ -31,7 +31,10 @@ public class CheckoutBench {
     static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     static final Pattern PRODUCT_ID = Pattern.compile("\"id\":\"(prd_[A-Za-z0-9]+)\"");
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as browsers speak it to a plain-http server: the default (HTTP/2) makes every new connection
+    // offer an h2c upgrade that the server parses and declines.
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
 
     CheckoutBench(String base) {
@@ -96,7 +99,7 @@ public class CheckoutBench {
 
     public static void main(String[] args) throws Exception {
         var options = new HashMap<String, String>(Map.of("sellers", "10", "products", "200", "buyers", "100",
-                "orders", "2000", "concurrency", "32", "stock", "1000000"));
+                "orders", "2000", "concurrency", "32", "stock", "1000000", "warmup", "5000"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -130,7 +133,9 @@ public class CheckoutBench {
         var buyerTokens = inParallel(buyers, setupThreads, n -> bench.signUp("bb-" + run + "-" + n));
 
         // Each worker owns its own buyers, so no two requests ever share a cart.
-        var warmup = Math.min(200, Math.max(concurrency, orders / 10));
+        // Measure the steady state: the server's JIT compilers take about a third of its CPU for the first
+        // thousands of orders.
+        var warmup = Integer.parseInt(options.get("warmup"));
         System.out.printf("warm-up: %d orders%n", warmup);
         bench.load(warmup, concurrency, buyerTokens, productIds);
         System.out.printf("measure: %d orders, %d concurrent buyers, sandbox bank%n", orders, concurrency);

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 
 scale=${1:-small}
 case "$scale" in
-  small) args=(--sellers 5 --products 50 --buyers 32 --orders 600 --concurrency 16) ;;
+  small) args=(--sellers 5 --products 50 --buyers 32 --orders 600 --concurrency 16 --warmup 200) ;;
   full)  args=(--sellers 50 --products 2000 --buyers 400 --orders 30000 --concurrency 64) ;;
   *) echo "usage: $0 [small|full]" >&2; exit 2 ;;
 esac

@@ -37,7 +37,7 @@ class EmailOutbox {
     }
 
     /** Records a rendered email, due now; empty when an email with this key exists already. */
-    Optional<Long> record(Email email, RenderedEmail content, String messageId, Instant now) {
+    Optional<OutgoingEmail> record(Email email, RenderedEmail content, String messageId, Instant now) {
         var keys = new GeneratedKeyHolder();
         var inserted = jdbc.sql("""
                 insert into email_outbox (dedupe_key, message_id, user_id, recipient, recipient_key, template,
@@ -51,7 +51,9 @@ class EmailOutbox {
                 .param("text", content.text()).param("html", content.html())
                 .param("now", Sql.timestamp(now)).param("discardAfter", Sql.timestamp(email.discardAfter()))
                 .update(keys, "id");
-        return inserted == 1 ? Optional.of(keys.getKeyAs(Long.class)) : Optional.empty();
+        return inserted == 1 ? Optional.of(new OutgoingEmail(keys.getKeyAs(Long.class), messageId, email.userId(),
+                email.to(), email.template(), content.subject(), content.text(), content.html(), now, 0))
+                : Optional.empty();
     }
 
     List<Long> findDue(Instant now, int limit) {
@@ -66,13 +68,17 @@ class EmailOutbox {
      * or its content has become useless.
      */
     Optional<OutgoingEmail> claim(long id, Instant now, Instant leaseUntil) {
-        var claimed = jdbc.sql("""
+        return take(id, now, leaseUntil) ? jdbc.sql(OUTGOING + " where id = ?").param(id).query(EmailOutbox::map)
+                .optional() : Optional.empty();
+    }
+
+    /** {@link #claim} for a caller that holds the email already, e.g. the one that just recorded it. */
+    boolean take(long id, Instant now, Instant leaseUntil) {
+        return jdbc.sql("""
                 update email_outbox set attempts = attempts + 1, next_attempt_at = ?
                 where id = ? and status = 'PENDING' and next_attempt_at <= ?
                   and (discard_after is null or discard_after > ?)""")
                 .params(Sql.timestamp(leaseUntil), id, Sql.timestamp(now), Sql.timestamp(now)).update() == 1;
-        return claimed ? jdbc.sql(OUTGOING + " where id = ?").param(id).query(EmailOutbox::map).optional()
-                : Optional.empty();
     }
 
     /**

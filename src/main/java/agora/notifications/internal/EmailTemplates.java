@@ -50,6 +50,8 @@ class EmailTemplates {
         resolver.setCheckExistence(true);
         var engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
+        // Compiled expressions: interpreted SpEL was most of the cost of rendering an order confirmation.
+        engine.setEnableSpringELCompiler(true);
         return engine;
     }
 }

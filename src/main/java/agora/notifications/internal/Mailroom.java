@@ -43,15 +43,15 @@ public class Mailroom {
      * Delivery runs on another thread: in {@code afterCommit} the committed transaction's connection is still
      * bound to this one, and SMTP must neither hold it nor have its bookkeeping join a finished transaction.
      */
-    private void deliverAfterCommit(long id) {
+    private void deliverAfterCommit(OutgoingEmail email) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            executor.execute(() -> postman.deliver(id));
+            executor.execute(() -> postman.deliver(email));
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                executor.execute(() -> postman.deliver(id));
+                executor.execute(() -> postman.deliver(email));
             }
         });
     }

@@ -1,8 +1,10 @@
 package agora.notifications.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -35,19 +37,20 @@ class Postman {
         this.clock = clock;
     }
 
-    /** Tries to deliver one email now, e.g. right after it was recorded. */
-    void deliver(long id) {
-        deliverAll(List.of(id));
+    /** Tries to deliver an email right after it was recorded, without reading it back. */
+    void deliver(OutgoingEmail recorded) {
+        deliverAll(List.of(recorded.id()), (id, now, leaseUntil) -> outbox.take(id, now, leaseUntil)
+                ? Optional.of(recorded.attempted()) : Optional.empty());
     }
 
     /** Delivers the emails that are due; answers how many were attempted. */
     int sweep() {
         recordUnrecorded();
         var due = outbox.findDue(clock.instant(), settings.batchSize());
-        return due.isEmpty() ? 0 : deliverAll(due);
+        return due.isEmpty() ? 0 : deliverAll(due, outbox::claim);
     }
 
-    private int deliverAll(List<Long> ids) {
+    private int deliverAll(List<Long> ids, Claim claim) {
         var attempted = 0;
         try (var connection = drop.open()) {
             for (var id : ids) {
@@ -55,7 +58,7 @@ class Postman {
                     continue;
                 }
                 var now = clock.instant();
-                var claimed = outbox.claim(id, now, now.plus(settings.lease()));
+                var claimed = claim.claim(id, now, now.plus(settings.lease()));
                 if (claimed.isEmpty()) {
                     continue;
                 }
@@ -105,5 +108,10 @@ class Postman {
             outbox.markSent(id, accepted.via(), accepted.keepContent(), clock.instant());
             unrecorded.remove(id);
         });
+    }
+
+    /** Takes one email for sending, as {@link EmailOutbox#claim} does. */
+    private interface Claim {
+        Optional<OutgoingEmail> claim(long id, Instant now, Instant leaseUntil);
     }
 }

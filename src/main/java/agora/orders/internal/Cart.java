@@ -2,7 +2,9 @@ package agora.orders.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +42,16 @@ public class Cart {
     }
 
     private List<Item> withProducts(List<CartRepository.Item> items) {
-        var products = inventory.findAllById(items.stream().map(CartRepository.Item::productId).toList());
+        return withProducts(items, Map.of());
+    }
+
+    /** The items with their products, reading from the catalog only those not already in {@code known}. */
+    private List<Item> withProducts(List<CartRepository.Item> items, Map<Long, ProductForSale> known) {
+        var missing = items.stream().map(CartRepository.Item::productId).filter(id -> !known.containsKey(id)).toList();
+        var products = new HashMap<>(known);
+        if (!missing.isEmpty()) {
+            products.putAll(inventory.findAllById(missing));
+        }
         return items.stream().filter(i -> products.containsKey(i.productId()))
                 .map(i -> new Item(products.get(i.productId()), i.quantity())).toList();
     }
@@ -68,7 +79,7 @@ public class Cart {
         if (!present) {
             after.add(new CartRepository.Item(product.id(), quantity.intValue()));
         }
-        return withProducts(after);
+        return withProducts(after, Map.of(product.id(), product));
     }
 
     @Transactional

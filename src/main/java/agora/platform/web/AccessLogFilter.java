@@ -33,9 +33,12 @@ class AccessLogFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            long micros = (System.nanoTime() - start) / 1_000;
-            log.info("{} {} {} {}ms user={}", request.getMethod(), request.getRequestURI(), response.getStatus(),
-                    String.format("%.1f", micros / 1000.0), MDC.get(USER_ID) == null ? "-" : MDC.get(USER_ID));
+            if (log.isInfoEnabled()) {
+                long tenths = (System.nanoTime() - start) / 100_000;
+                var user = MDC.get(USER_ID);
+                log.info("{} {} {} {}.{}ms user={}", request.getMethod(), request.getRequestURI(),
+                        response.getStatus(), tenths / 10, tenths % 10, user == null ? "-" : user);
+            }
             MDC.remove(USER_ID);
         }
     }

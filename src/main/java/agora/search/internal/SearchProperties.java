@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SearchProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("250ms") Duration pollInterval,
-        @DefaultValue("100ms") Duration refreshInterval,
+        @DefaultValue("250ms") Duration refreshInterval,
         @DefaultValue("5s") Duration commitInterval,
         @DefaultValue("5s") Duration startupWait,
         @DefaultValue("30s") Duration changeGapTimeout,

@@ -29,7 +29,7 @@ class EmailOutboxTest {
     long record(Instant discardAfter) {
         var email = new Email("test:" + UUID.randomUUID(), null, UUID.randomUUID() + "@example.com", "verify-email",
                 Map.of(), discardAfter);
-        return outbox.record(email, content, "<" + UUID.randomUUID() + "@test>", now).orElseThrow();
+        return outbox.record(email, content, "<" + UUID.randomUUID() + "@test>", now).orElseThrow().id();
     }
 
     Map<String, Object> row(long id) {
@@ -41,6 +41,14 @@ class EmailOutboxTest {
         var email = new Email("test:" + UUID.randomUUID(), null, "once@example.com", "verify-email", Map.of(), null);
         assertThat(outbox.record(email, content, "<a@test>", now)).isPresent();
         assertThat(outbox.record(email, content, "<b@test>", now)).isEmpty();
+    }
+
+    @Test
+    void theRecordedEmailIsTheOneAClaimReadsBack() {
+        var email = new Email("test:" + UUID.randomUUID(), 7L, "reader@example.com", "verify-email", Map.of(), null);
+        var recorded = outbox.record(email, content, "<c@test>", now).orElseThrow();
+        // Delivery right after recording sends this in-memory copy; a sweep sends what the claim reads.
+        assertThat(outbox.claim(recorded.id(), now, now.plus(Duration.ofMinutes(2)))).contains(recorded.attempted());
     }
 
     @Test
