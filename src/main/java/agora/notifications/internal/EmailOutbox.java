@@ -36,23 +36,29 @@ class EmailOutbox {
         this.jdbc = jdbc;
     }
 
-    /** Records a rendered email, due now; empty when an email with this key exists already. */
-    Optional<OutgoingEmail> record(Email email, RenderedEmail content, String messageId, Instant now) {
+    /**
+     * Records a rendered email, claimed until {@code leaseUntil} by the caller, who sends it as soon as the
+     * recording commits (if it never does, the email is due when the lease runs out); empty when an email with
+     * this key exists already.
+     */
+    Optional<OutgoingEmail> record(Email email, RenderedEmail content, String messageId, Instant now,
+            Instant leaseUntil) {
         var keys = new GeneratedKeyHolder();
         var inserted = jdbc.sql("""
                 insert into email_outbox (dedupe_key, message_id, user_id, recipient, recipient_key, template,
-                    subject, text_body, html_body, status, next_attempt_at, discard_after, created_at)
-                values (:key, :messageId, :userId, :to, :toKey, :template, :subject, :text, :html, 'PENDING', :now,
-                    :discardAfter, :now)
+                    subject, text_body, html_body, status, attempts, next_attempt_at, discard_after, created_at)
+                values (:key, :messageId, :userId, :to, :toKey, :template, :subject, :text, :html, 'PENDING', 1,
+                    :leaseUntil, :discardAfter, :now)
                 on conflict do nothing""")
                 .param("key", email.key()).param("messageId", messageId).param("userId", email.userId())
                 .param("to", email.to()).param("toKey", recipientKey(email.to()))
                 .param("template", email.template()).param("subject", content.subject())
                 .param("text", content.text()).param("html", content.html())
-                .param("now", Sql.timestamp(now)).param("discardAfter", Sql.timestamp(email.discardAfter()))
+                .param("leaseUntil", Sql.timestamp(leaseUntil)).param("now", Sql.timestamp(now))
+                .param("discardAfter", Sql.timestamp(email.discardAfter()))
                 .update(keys, "id");
         return inserted == 1 ? Optional.of(new OutgoingEmail(keys.getKeyAs(Long.class), messageId, email.userId(),
-                email.to(), email.template(), content.subject(), content.text(), content.html(), now, 0))
+                email.to(), email.template(), content.subject(), content.text(), content.html(), now, 1))
                 : Optional.empty();
     }
 
@@ -68,17 +74,13 @@ class EmailOutbox {
      * or its content has become useless.
      */
     Optional<OutgoingEmail> claim(long id, Instant now, Instant leaseUntil) {
-        return take(id, now, leaseUntil) ? jdbc.sql(OUTGOING + " where id = ?").param(id).query(EmailOutbox::map)
-                .optional() : Optional.empty();
-    }
-
-    /** {@link #claim} for a caller that holds the email already, e.g. the one that just recorded it. */
-    boolean take(long id, Instant now, Instant leaseUntil) {
-        return jdbc.sql("""
+        var claimed = jdbc.sql("""
                 update email_outbox set attempts = attempts + 1, next_attempt_at = ?
                 where id = ? and status = 'PENDING' and next_attempt_at <= ?
                   and (discard_after is null or discard_after > ?)""")
                 .params(Sql.timestamp(leaseUntil), id, Sql.timestamp(now), Sql.timestamp(now)).update() == 1;
+        return claimed ? jdbc.sql(OUTGOING + " where id = ?").param(id).query(EmailOutbox::map).optional()
+                : Optional.empty();
     }
 
     /**

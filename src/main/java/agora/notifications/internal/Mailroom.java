@@ -1,6 +1,7 @@
 package agora.notifications.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -21,22 +22,29 @@ public class Mailroom {
     private final Postman postman;
     private final MessageIds messageIds;
     private final TaskExecutor executor;
+    private final Duration lease;
     private final Clock clock;
 
     Mailroom(EmailTemplates templates, EmailOutbox outbox, Postman postman, MessageIds messageIds,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor, NotificationsProperties properties,
+            Clock clock) {
         this.templates = templates;
         this.outbox = outbox;
         this.postman = postman;
         this.messageIds = messageIds;
         this.executor = executor;
+        this.lease = properties.delivery().lease();
         this.clock = clock;
     }
 
-    /** Records the email in the caller's transaction (a listener's); delivery starts after it commits. */
+    /**
+     * Records the email in the caller's transaction (a listener's), claimed for this node, which sends it as soon
+     * as that commits: no other node takes it before the lease runs out.
+     */
     public void post(Email email) {
         var content = templates.render(email.template(), email.model());
-        outbox.record(email, content, messageIds.next(), clock.instant()).ifPresent(this::deliverAfterCommit);
+        var now = clock.instant();
+        outbox.record(email, content, messageIds.next(), now, now.plus(lease)).ifPresent(this::deliverAfterCommit);
     }
 
     /**

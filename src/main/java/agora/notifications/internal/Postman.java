@@ -1,10 +1,8 @@
 package agora.notifications.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -37,20 +35,23 @@ class Postman {
         this.clock = clock;
     }
 
-    /** Tries to deliver an email right after it was recorded, without reading it back. */
+    /** Sends an email right after its recording, which claimed it for this node, committed. */
     void deliver(OutgoingEmail recorded) {
-        deliverAll(List.of(recorded.id()), (id, now, leaseUntil) -> outbox.take(id, now, leaseUntil)
-                ? Optional.of(recorded.attempted()) : Optional.empty());
+        try (var connection = drop.open()) {
+            record(recorded, connection.send(recorded));
+        } catch (RuntimeException e) {
+            log.error("Email {} not delivered now; the outbox keeps it", recorded.id(), e);
+        }
     }
 
     /** Delivers the emails that are due; answers how many were attempted. */
     int sweep() {
         recordUnrecorded();
         var due = outbox.findDue(clock.instant(), settings.batchSize());
-        return due.isEmpty() ? 0 : deliverAll(due, outbox::claim);
+        return due.isEmpty() ? 0 : deliverAll(due);
     }
 
-    private int deliverAll(List<Long> ids, Claim claim) {
+    private int deliverAll(List<Long> ids) {
         var attempted = 0;
         try (var connection = drop.open()) {
             for (var id : ids) {
@@ -58,7 +59,7 @@ class Postman {
                     continue;
                 }
                 var now = clock.instant();
-                var claimed = claim.claim(id, now, now.plus(settings.lease()));
+                var claimed = outbox.claim(id, now, now.plus(settings.lease()));
                 if (claimed.isEmpty()) {
                     continue;
                 }
@@ -108,10 +109,5 @@ class Postman {
             outbox.markSent(id, accepted.via(), accepted.keepContent(), clock.instant());
             unrecorded.remove(id);
         });
-    }
-
-    /** Takes one email for sending, as {@link EmailOutbox#claim} does. */
-    private interface Claim {
-        Optional<OutgoingEmail> claim(long id, Instant now, Instant leaseUntil);
     }
 }

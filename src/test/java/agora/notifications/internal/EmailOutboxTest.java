@@ -29,7 +29,7 @@ class EmailOutboxTest {
     long record(Instant discardAfter) {
         var email = new Email("test:" + UUID.randomUUID(), null, UUID.randomUUID() + "@example.com", "verify-email",
                 Map.of(), discardAfter);
-        return outbox.record(email, content, "<" + UUID.randomUUID() + "@test>", now).orElseThrow().id();
+        return outbox.record(email, content, "<" + UUID.randomUUID() + "@test>", now, now).orElseThrow().id();
     }
 
     Map<String, Object> row(long id) {
@@ -39,16 +39,22 @@ class EmailOutboxTest {
     @Test
     void recordingTheSameKeyTwiceKeepsOneEmail() {
         var email = new Email("test:" + UUID.randomUUID(), null, "once@example.com", "verify-email", Map.of(), null);
-        assertThat(outbox.record(email, content, "<a@test>", now)).isPresent();
-        assertThat(outbox.record(email, content, "<b@test>", now)).isEmpty();
+        assertThat(outbox.record(email, content, "<a@test>", now, now)).isPresent();
+        assertThat(outbox.record(email, content, "<b@test>", now, now)).isEmpty();
     }
 
     @Test
-    void theRecordedEmailIsTheOneAClaimReadsBack() {
+    void aRecordedEmailIsClaimedByItsRecorderUntilTheLeaseRunsOut() {
         var email = new Email("test:" + UUID.randomUUID(), 7L, "reader@example.com", "verify-email", Map.of(), null);
-        var recorded = outbox.record(email, content, "<c@test>", now).orElseThrow();
-        // Delivery right after recording sends this in-memory copy; a sweep sends what the claim reads.
-        assertThat(outbox.claim(recorded.id(), now, now.plus(Duration.ofMinutes(2)))).contains(recorded.attempted());
+        var leaseUntil = now.plus(Duration.ofMinutes(2));
+        var recorded = outbox.record(email, content, "<c@test>", now, leaseUntil).orElseThrow();
+        assertThat(outbox.findDue(now.plus(Duration.ofMinutes(1)), 1000)).doesNotContain(recorded.id());
+        assertThat(outbox.claim(recorded.id(), now.plus(Duration.ofMinutes(1)), leaseUntil)).isEmpty();
+        // The recorder sends its in-memory copy; after the lease a sweep sends what the claim reads: the same email.
+        var claimed = outbox.claim(recorded.id(), leaseUntil, leaseUntil.plus(Duration.ofMinutes(2))).orElseThrow();
+        assertThat(claimed).usingRecursiveComparison().ignoringFields("attempts").isEqualTo(recorded);
+        assertThat(recorded.attempts()).isEqualTo(1);
+        assertThat(claimed.attempts()).isEqualTo(2);
     }
 
     @Test
@@ -59,8 +65,9 @@ class EmailOutboxTest {
         assertThat(outbox.findDue(now.plus(Duration.ofMinutes(1)), 1000)).doesNotContain(id);
         // The claimer died: after the lease the email is due again.
         assertThat(outbox.findDue(now.plus(Duration.ofMinutes(2)), 1000)).contains(id);
+        // Recording counts as the first attempt.
         assertThat(outbox.claim(id, now.plus(Duration.ofMinutes(2)), now.plus(Duration.ofMinutes(4))).orElseThrow()
-                .attempts()).isEqualTo(2);
+                .attempts()).isEqualTo(3);
     }
 
     @Test
