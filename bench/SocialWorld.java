@@ -22,7 +22,8 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * Fills a migrated, empty Agora PostgreSQL database with a social world for benchmarks, with COPY:
  * users (one shared Argon2id hash), a heavy-tailed follow graph, posts over the last 180 days by heavy-tailed
  * authors with Zipf-distributed tags, heavy-tailed likes and comments per post, and one reader who follows
- * 1,000 authors and has liked recent posts (so the ranked feed has affinity and discovery to work with).
+ * 1,000 authors and has liked recent posts (so the ranked feed has affinity and discovery to work with), and
+ * listed products by a tenth of the users (so search indexes every kind of content at a realistic scale).
  * Deterministic for a seed. Run through bench/generate.sh (see bench/README.md).
  */
 public class SocialWorld {
@@ -37,9 +38,22 @@ public class SocialWorld {
     static final String[] WORDS = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor "
             + "incididunt ut labore et dolore magna aliqua camera wood bread keyboard switch film lens grain "
             + "sourdough marathon oak walnut maple proof crumb shutter aperture").split(" ");
+    static final String[] MATERIALS = ("walnut oak maple beech cherry ash bamboo linen cotton wool leather canvas "
+            + "brass copper steel titanium aluminium ceramic porcelain stoneware glass cork felt silk denim").split(" ");
+    static final String[] THINGS = ("cutting board,serving tray,spoon set,bowl,mug,teapot,vase,lamp,shelf,stool,"
+            + "wallet,belt,bag,tote,backpack,notebook,pen case,keyboard,keycap set,wrist rest,camera strap,lens cap,"
+            + "film holder,tripod,apron,scarf,blanket,pillow,coaster,planter,clock,frame,knife roll").split(",");
+    static final String[] QUALITIES = ("handmade vintage minimalist rustic compact sturdy lightweight waterproof "
+            + "hand-carved hand-stitched oiled polished brushed refurbished limited").split(" ");
+    static final String[] PRODUCT_TAGS = ("kitchen woodwork keyboards photography film home decor leather textiles "
+            + "ceramics garden office travel outdoor running baking coffee tea vintage gifts lighting furniture "
+            + "stationery audio cycling climbing knitting sewing jewellery watches toys books art prints "
+            + "camping fishing music vinyl gaming bags").split(" ");
+    static final String[] CURRENCIES = {"EUR", "EUR", "EUR", "USD", "USD", "GBP"};
 
     final int users;
     final int posts;
+    final int products;
     final SplittableRandom random;
     final long now = Instant.now().toEpochMilli();
     final long started = System.nanoTime();
@@ -56,9 +70,10 @@ public class SocialWorld {
     short[][] tags;
     BitSet readerLikes;
 
-    SocialWorld(int users, int posts, long seed) {
+    SocialWorld(int users, int posts, int products, long seed) {
         this.users = users;
         this.posts = posts;
+        this.products = products;
         this.random = new SplittableRandom(seed);
     }
 
@@ -69,8 +84,9 @@ public class SocialWorld {
             var kv = arg.replaceFirst("^--", "").split("=", 2);
             options.put(kv[0], kv[1]);
         }
+        options.putIfAbsent("products", Integer.toString(Integer.parseInt(options.get("posts")) / 10));
         var world = new SocialWorld(Integer.parseInt(options.get("users")), Integer.parseInt(options.get("posts")),
-                Long.parseLong(options.get("seed")));
+                Integer.parseInt(options.get("products")), Long.parseLong(options.get("seed")));
         try (var connection = DriverManager.getConnection(options.get("url"))) {
             world.generate(connection);
         }
@@ -79,16 +95,18 @@ public class SocialWorld {
     void generate(Connection db) throws Exception {
         try (var st = db.createStatement()) {
             st.execute("set synchronous_commit = off");
-            try (var rs = st.executeQuery("select exists (select 1 from posts), coalesce(max(id), 0) from users")) {
+            try (var rs = st.executeQuery("select exists (select 1 from posts) or exists (select 1 from products), "
+                    + "coalesce(max(id), 0) from users")) {
                 rs.next();
                 if (rs.getBoolean(1)) {
-                    throw new IllegalStateException("the database already has posts; generate into an empty one");
+                    throw new IllegalStateException("the database already has posts or products; generate into an empty one");
                 }
                 userBase = rs.getLong(2) + 1;
             }
         }
         readerId = userBase + users;
-        log("generating %,d users, %,d posts (seed and sizes as given) into %s", users, posts, db.getMetaData().getURL());
+        log("generating %,d users, %,d posts, %,d products (seed and sizes as given) into %s", users, posts, products,
+                db.getMetaData().getURL());
         db.setAutoCommit(false);
         users(db);
         follows(db);
@@ -97,18 +115,19 @@ public class SocialWorld {
         tags(db);
         favorites(db);
         comments(db);
+        products(db);
         db.setAutoCommit(true);
         try (var st = db.createStatement()) {
             log("list totals (posts per author, all posts)");
             st.execute("insert into author_post_counts (author_id, posts_count) "
                     + "select author_id, count(*) from posts group by author_id");
             st.execute("update post_totals set posts = (select count(*) from posts) where id = 1");
-            for (var table : new String[] {"users", "posts", "tags", "comments"}) {
+            for (var table : new String[] {"users", "posts", "tags", "comments", "products"}) {
                 st.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table + "))");
             }
             log("vacuum analyze (visibility map for index-only counts, planner statistics)");
             for (var table : new String[] {"users", "follows", "posts", "tags", "post_tags", "favorites", "comments",
-                    "author_post_counts"}) {
+                    "author_post_counts", "products", "product_tags"}) {
                 st.execute("vacuum analyze " + table);
             }
         }
@@ -265,6 +284,76 @@ public class SocialWorld {
                 }
             }
         }
+    }
+
+    /**
+     * Listed products by a tenth of the users (Zipf: a few sellers list most), each a title of quality, material
+     * and thing, a two-sentence description, 1–4 Zipf-distributed tags, a log-normal price in EUR, USD or GBP,
+     * stock (some sold out) and Pareto units sold; created over the last year, ids in creation order.
+     */
+    void products(Connection db) throws Exception {
+        var sellers = new Zipf(Math.max(1, users / 10), 0.8);
+        var tagPopularity = new Zipf(PRODUCT_TAGS.length, 1.0);
+        var created = new long[products];
+        for (var i = 0; i < products; i++) {
+            created[i] = now - (long) (random.nextDouble() * 365 * DAY);
+        }
+        Arrays.sort(created);
+        var productTags = new byte[products][];
+        try (var out = new Copy(db, "products (id, public_id, seller_id, title, description, price_amount, currency, "
+                + "stock, units_sold, listed, created_at, updated_at)", "products", products)) {
+            var chosen = new HashSet<Integer>();
+            for (var i = 0; i < products; i++) {
+                var id = i + 1;
+                var material = pick(MATERIALS);
+                var thing = pick(THINGS);
+                var title = capitalized(pick(QUALITIES)) + " " + material + " " + thing;
+                var description = capitalized(pick(QUALITIES)) + " " + thing + " in " + material + ", made to last. "
+                        + capitalized(pick(WORDS)) + " " + pick(WORDS) + " " + pick(WORDS) + ", " + pick(MATERIALS)
+                        + " details and " + pick(WORDS) + " " + pick(WORDS) + ".";
+                var price = Math.max(100, Math.round(Math.exp(Math.log(3000) + random.nextGaussian())));
+                var stock = random.nextInt(20) == 0 ? 0 : (int) Math.min(10_000, pareto(1.2, 1));
+                var sold = (long) pareto(1.3, 1) - 1;
+                var at = ts(created[i]);
+                out.row(id, publicId("prd"), userBase + sellers.sample(random), title, description, price,
+                        pick(CURRENCIES), stock, sold, true, at, at);
+                chosen.clear();
+                var tagCount = 1 + random.nextInt(4);
+                while (chosen.size() < tagCount) {
+                    chosen.add(tagPopularity.sample(random));
+                }
+                productTags[i] = new byte[tagCount];
+                var k = 0;
+                for (var t : chosen) {
+                    productTags[i][k++] = (byte) t.intValue();
+                }
+            }
+        }
+        try (var out = new Copy(db, "product_tags (product_id, tag)", "product_tags", -1)) {
+            for (var i = 0; i < products; i++) {
+                for (var t : productTags[i]) {
+                    out.row(i + 1, PRODUCT_TAGS[t]);
+                }
+            }
+        }
+    }
+
+    /** As the application's PublicIds: a prefix and 20 base-62 characters (here from the seeded random). */
+    String publicId(String prefix) {
+        var alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var id = new StringBuilder(prefix).append('_');
+        for (var i = 0; i < 20; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+
+    String pick(String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     /** A like or comment comes within three days of the post (and not in the future). */

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fills a migrated, empty Agora PostgreSQL database with a benchmark world. Arguments go to SocialWorld:
 #   bench/generate.sh --url='jdbc:postgresql://127.0.0.1:5432/agora_bench?user=postgres' --users=100000 --posts=1000000
+#   (--products=N listed products, default a tenth of --posts)
 # Uses the application's own runtime classpath (PostgreSQL driver, Spring Security's Argon2 encoder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
