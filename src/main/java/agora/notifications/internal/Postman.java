@@ -35,7 +35,7 @@ class Postman {
         this.clock = clock;
     }
 
-    /** Sends an email right after its recording, which claimed it for this node, committed. */
+    /** Sends an email whose recording, which claimed it for this node, has just committed. */
     void deliver(OutgoingEmail recorded) {
         try (var connection = drop.open()) {
             record(recorded, connection.send(recorded));
