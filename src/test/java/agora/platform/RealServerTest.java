@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
@@ -73,10 +75,23 @@ class RealServerTest {
     }
 
     @Test
+    void aQueryStringWithABadEscapeIsA400() throws Exception {
+        // java.net.URI refuses to build this URL, so it goes over a plain socket.
+        try (var socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write("GET /api/articles?limit=%%% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            var response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("\"type\":\"urn:agora:problem:malformed\"");
+        }
+    }
+
+    @Test
     void servesTheOpenApiDocumentAndItsBrowser() throws Exception {
         var document = send(HttpRequest.newBuilder(uri("/v3/api-docs")));
         assertThat(document.statusCode()).isEqualTo(200);
-        assertThat(document.body()).contains("\"openapi\":\"3.1").contains("/api/users/login");
+        assertThat(document.body()).contains("\"openapi\":\"3.1").contains("/api/users/login")
+                .doesNotContain("\"/error\"").doesNotContain("\"name\":\"user\"");
         var docs = send(HttpRequest.newBuilder(uri("/docs")));
         assertThat(docs.statusCode()).isIn(200, 302);
         var ui = send(HttpRequest.newBuilder(uri("/swagger-ui/index.html")));

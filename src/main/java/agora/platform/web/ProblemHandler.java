@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -98,6 +99,13 @@ class ProblemHandler {
                     .body(Problems.of(HttpStatus.BAD_REQUEST, "malformed", "request body is not valid JSON"));
         }
         return validation(Map.of("body", List.of("request body is required")));
+    }
+
+    /** Tomcat parses the query string when a parameter is first read, so a bad escape surfaces here. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> malformedQuery(InvalidParameterException e) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed",
+                "the query string cannot be read: a bad %-escape or too many parameters"));
     }
 
     @ExceptionHandler(AsyncRequestNotUsableException.class)
