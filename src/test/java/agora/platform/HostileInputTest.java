@@ -75,23 +75,23 @@ class HostileInputTest {
                     var user = signUp("hostile");
                     var admin = signUp("hostileadmin");
                     jdbc.sql("update users set role = 'ADMIN' where username = ?").param(admin.username).update();
-                    var requests = new ArrayList<String[]>();
+                    var probes = new ArrayList<Probe>();
                     for (var token : new String[] { null, "not.a.token", admin.token }) {
-                        requests.add(new String[] { concrete, null, token });
+                        probes.add(new Probe(concrete, null, token));
                     }
                     if (method.equals("GET")) {
-                        QUERIES.forEach(q -> requests.add(new String[] { concrete + q, null, user.token }));
+                        QUERIES.forEach(q -> probes.add(new Probe(concrete + q, null, user.token)));
                     } else {
-                        BODIES.forEach(b -> requests.add(new String[] { concrete, b, user.token }));
+                        BODIES.forEach(b -> probes.add(new Probe(concrete, b, user.token)));
                     }
-                    for (var request : requests) {
-                        var response = send(method, request[0], request[1], request[2]);
+                    for (var probe : probes) {
+                        var response = send(method, probe.path, probe.body, probe.token);
                         sent++;
                         var type = response.headers().firstValue("Content-Type").orElse("");
                         if (response.statusCode() >= 500
                                 || response.statusCode() >= 400 && !type.startsWith("application/problem+json")) {
-                            failures.add(response.statusCode() + " " + method + " " + request[0] + " body "
-                                    + request[1] + " -> " + response.body());
+                            failures.add(response.statusCode() + " " + method + " " + probe.path + " body " + probe.body
+                                    + " -> " + response.body());
                         }
                     }
                 }
@@ -121,6 +121,9 @@ class HostileInputTest {
     }
 
     record Account(String username, String token) {
+    }
+
+    record Probe(String path, String body, String token) {
     }
 
     Account signUp(String prefix) throws Exception {

@@ -1,8 +1,5 @@
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,9 +10,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
-import org.postgresql.core.BaseConnection;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
@@ -24,7 +18,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * authors with Zipf-distributed tags, heavy-tailed likes and comments per post, and one reader who follows
  * 1,000 authors and has liked recent posts (so the ranked feed has affinity and discovery to work with), and
  * listed products by a tenth of the users (so search indexes every kind of content at a realistic scale).
- * Deterministic for a seed. Run through bench/generate.sh (see bench/README.md).
+ * Deterministic for a seed. Run through bench/generate.sh (see bench/README.md); the products are {@link ProductWorld}.
  */
 public class SocialWorld {
 
@@ -38,25 +32,11 @@ public class SocialWorld {
     static final String[] WORDS = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor "
             + "incididunt ut labore et dolore magna aliqua camera wood bread keyboard switch film lens grain "
             + "sourdough marathon oak walnut maple proof crumb shutter aperture").split(" ");
-    static final String[] MATERIALS = ("walnut oak maple beech cherry ash bamboo linen cotton wool leather canvas "
-            + "brass copper steel titanium aluminium ceramic porcelain stoneware glass cork felt silk denim").split(" ");
-    static final String[] THINGS = ("cutting board,serving tray,spoon set,bowl,mug,teapot,vase,lamp,shelf,stool,"
-            + "wallet,belt,bag,tote,backpack,notebook,pen case,keyboard,keycap set,wrist rest,camera strap,lens cap,"
-            + "film holder,tripod,apron,scarf,blanket,pillow,coaster,planter,clock,frame,knife roll").split(",");
-    static final String[] QUALITIES = ("handmade vintage minimalist rustic compact sturdy lightweight waterproof "
-            + "hand-carved hand-stitched oiled polished brushed refurbished limited").split(" ");
-    static final String[] PRODUCT_TAGS = ("kitchen woodwork keyboards photography film home decor leather textiles "
-            + "ceramics garden office travel outdoor running baking coffee tea vintage gifts lighting furniture "
-            + "stationery audio cycling climbing knitting sewing jewellery watches toys books art prints "
-            + "camping fishing music vinyl gaming bags").split(" ");
-    static final String[] CURRENCIES = {"EUR", "EUR", "EUR", "USD", "USD", "GBP"};
-
     final int users;
     final int posts;
-    final int products;
     final SplittableRandom random;
     final long now = Instant.now().toEpochMilli();
-    final long started = System.nanoTime();
+    final Log log = new Log();
 
     long userBase;
     long readerId;
@@ -70,10 +50,9 @@ public class SocialWorld {
     short[][] tags;
     BitSet readerLikes;
 
-    SocialWorld(int users, int posts, int products, long seed) {
+    SocialWorld(int users, int posts, long seed) {
         this.users = users;
         this.posts = posts;
-        this.products = products;
         this.random = new SplittableRandom(seed);
     }
 
@@ -86,13 +65,13 @@ public class SocialWorld {
         }
         options.putIfAbsent("products", Integer.toString(Integer.parseInt(options.get("posts")) / 10));
         var world = new SocialWorld(Integer.parseInt(options.get("users")), Integer.parseInt(options.get("posts")),
-                Integer.parseInt(options.get("products")), Long.parseLong(options.get("seed")));
+                Long.parseLong(options.get("seed")));
         try (var connection = DriverManager.getConnection(options.get("url"))) {
-            world.generate(connection);
+            world.generate(connection, Integer.parseInt(options.get("products")));
         }
     }
 
-    void generate(Connection db) throws Exception {
+    void generate(Connection db, int products) throws Exception {
         try (var st = db.createStatement()) {
             st.execute("set synchronous_commit = off");
             try (var rs = st.executeQuery("select exists (select 1 from posts) or exists (select 1 from products), "
@@ -105,7 +84,7 @@ public class SocialWorld {
             }
         }
         readerId = userBase + users;
-        log("generating %,d users, %,d posts, %,d products (seed and sizes as given) into %s", users, posts, products,
+        log.line("generating %,d users, %,d posts, %,d products (seed and sizes as given) into %s", users, posts, products,
                 db.getMetaData().getURL());
         db.setAutoCommit(false);
         users(db);
@@ -115,28 +94,28 @@ public class SocialWorld {
         tags(db);
         favorites(db);
         comments(db);
-        products(db);
+        new ProductWorld(this, products).generate(db);
         db.setAutoCommit(true);
         try (var st = db.createStatement()) {
-            log("list totals (posts per author, all posts)");
+            log.line("list totals (posts per author, all posts)");
             st.execute("insert into author_post_counts (author_id, posts_count) "
                     + "select author_id, count(*) from posts group by author_id");
             st.execute("update post_totals set posts = (select count(*) from posts) where id = 1");
             for (var table : new String[] {"users", "posts", "tags", "comments", "products"}) {
                 st.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table + "))");
             }
-            log("vacuum analyze (visibility map for index-only counts, planner statistics)");
+            log.line("vacuum analyze (visibility map for index-only counts, planner statistics)");
             for (var table : new String[] {"users", "follows", "posts", "tags", "post_tags", "favorites", "comments",
                     "author_post_counts", "products", "product_tags"}) {
                 st.execute("vacuum analyze " + table);
             }
         }
-        log("done. reader: %s@bench.example.com / %s (every generated user has this password)", READER, PASSWORD);
+        log.line("done. reader: %s@bench.example.com / %s (every generated user has this password)", READER, PASSWORD);
     }
 
     void users(Connection db) throws Exception {
         var hash = new Argon2PasswordEncoder(16, 32, 1, 19456, 2).encode(PASSWORD);
-        try (var out = new Copy(db, "users (id, username, username_key, email, email_key, password_hash, bio, role, "
+        try (var out = new Copy(log, db, "users (id, username, username_key, email, email_key, password_hash, bio, role, "
                 + "created_at, updated_at)", "users", users + 1L)) {
             for (var i = 0; i <= users; i++) {
                 var name = i == users ? READER : "user" + i;
@@ -150,7 +129,7 @@ public class SocialWorld {
     /** Followee popularity is Zipf-like (a few users have most followers); follow counts are Pareto-tailed. */
     void follows(Connection db) throws Exception {
         var popularity = new Zipf(users, 0.9);
-        try (var out = new Copy(db, "follows (follower_id, followee_id, created_at)", "follows", -1)) {
+        try (var out = new Copy(log, db, "follows (follower_id, followee_id, created_at)", "follows", -1)) {
             var seen = new HashSet<Integer>();
             var at = ts(now - 200 * DAY);
             for (var follower = 0; follower < users; follower++) {
@@ -212,12 +191,12 @@ public class SocialWorld {
                 readerLikes.set(i);
             }
         }
-        log("planned posts: %,d likes, %,d comments, %,d liked by the reader", Arrays.stream(likes).asLongStream().sum()
+        log.line("planned posts: %,d likes, %,d comments, %,d liked by the reader", Arrays.stream(likes).asLongStream().sum()
                 + readerLikes.cardinality(), Arrays.stream(comments).asLongStream().sum(), readerLikes.cardinality());
     }
 
     void posts(Connection db) throws Exception {
-        try (var out = new Copy(db, "posts (id, slug, title, description, body, author_id, favorites_count, "
+        try (var out = new Copy(log, db, "posts (id, slug, title, description, body, author_id, favorites_count, "
                 + "comments_count, created_at, updated_at)", "posts", posts)) {
             var body = new StringBuilder();
             for (var i = 0; i < posts; i++) {
@@ -241,12 +220,12 @@ public class SocialWorld {
                 counts[t]++;
             }
         }
-        try (var out = new Copy(db, "tags (id, name, posts_count)", "tags", TAG_COUNT)) {
+        try (var out = new Copy(log, db, "tags (id, name, posts_count)", "tags", TAG_COUNT)) {
             for (var t = 0; t < TAG_COUNT; t++) {
                 out.row(t + 1, "tag" + t, counts[t]);
             }
         }
-        try (var out = new Copy(db, "post_tags (post_id, tag_id, post_created_at)", "post_tags", -1)) {
+        try (var out = new Copy(log, db, "post_tags (post_id, tag_id, post_created_at)", "post_tags", -1)) {
             for (var i = 0; i < posts; i++) {
                 var at = ts(createdAt[i]);
                 for (var t : tags[i]) {
@@ -257,7 +236,7 @@ public class SocialWorld {
     }
 
     void favorites(Connection db) throws Exception {
-        try (var out = new Copy(db, "favorites (user_id, post_id, created_at)", "favorites", -1)) {
+        try (var out = new Copy(log, db, "favorites (user_id, post_id, created_at)", "favorites", -1)) {
             var likers = new HashSet<Integer>();
             for (var i = 0; i < posts; i++) {
                 likers.clear();
@@ -275,7 +254,7 @@ public class SocialWorld {
     }
 
     void comments(Connection db) throws Exception {
-        try (var out = new Copy(db, "comments (id, post_id, author_id, body, created_at, updated_at)", "comments", -1)) {
+        try (var out = new Copy(log, db, "comments (id, post_id, author_id, body, created_at, updated_at)", "comments", -1)) {
             long id = 1;
             for (var i = 0; i < posts; i++) {
                 for (var c = 0; c < comments[i]; c++) {
@@ -284,76 +263,6 @@ public class SocialWorld {
                 }
             }
         }
-    }
-
-    /**
-     * Listed products by a tenth of the users (Zipf: a few sellers list most), each a title of quality, material
-     * and thing, a two-sentence description, 1–4 Zipf-distributed tags, a log-normal price in EUR, USD or GBP,
-     * stock (some sold out) and Pareto units sold; created over the last year, ids in creation order.
-     */
-    void products(Connection db) throws Exception {
-        var sellers = new Zipf(Math.max(1, users / 10), 0.8);
-        var tagPopularity = new Zipf(PRODUCT_TAGS.length, 1.0);
-        var created = new long[products];
-        for (var i = 0; i < products; i++) {
-            created[i] = now - (long) (random.nextDouble() * 365 * DAY);
-        }
-        Arrays.sort(created);
-        var productTags = new byte[products][];
-        try (var out = new Copy(db, "products (id, public_id, seller_id, title, description, price_amount, currency, "
-                + "stock, units_sold, listed, created_at, updated_at)", "products", products)) {
-            var chosen = new HashSet<Integer>();
-            for (var i = 0; i < products; i++) {
-                var id = i + 1;
-                var material = pick(MATERIALS);
-                var thing = pick(THINGS);
-                var title = capitalized(pick(QUALITIES)) + " " + material + " " + thing;
-                var description = capitalized(pick(QUALITIES)) + " " + thing + " in " + material + ", made to last. "
-                        + capitalized(pick(WORDS)) + " " + pick(WORDS) + " " + pick(WORDS) + ", " + pick(MATERIALS)
-                        + " details and " + pick(WORDS) + " " + pick(WORDS) + ".";
-                var price = Math.max(100, Math.round(Math.exp(Math.log(3000) + random.nextGaussian())));
-                var stock = random.nextInt(20) == 0 ? 0 : (int) Math.min(10_000, pareto(1.2, 1));
-                var sold = (long) pareto(1.3, 1) - 1;
-                var at = ts(created[i]);
-                out.row(id, publicId("prd"), userBase + sellers.sample(random), title, description, price,
-                        pick(CURRENCIES), stock, sold, true, at, at);
-                chosen.clear();
-                var tagCount = 1 + random.nextInt(4);
-                while (chosen.size() < tagCount) {
-                    chosen.add(tagPopularity.sample(random));
-                }
-                productTags[i] = new byte[tagCount];
-                var k = 0;
-                for (var t : chosen) {
-                    productTags[i][k++] = (byte) t.intValue();
-                }
-            }
-        }
-        try (var out = new Copy(db, "product_tags (product_id, tag)", "product_tags", -1)) {
-            for (var i = 0; i < products; i++) {
-                for (var t : productTags[i]) {
-                    out.row(i + 1, PRODUCT_TAGS[t]);
-                }
-            }
-        }
-    }
-
-    /** As the application's PublicIds: a prefix and 20 base-62 characters (here from the seeded random). */
-    String publicId(String prefix) {
-        var alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        var id = new StringBuilder(prefix).append('_');
-        for (var i = 0; i < 20; i++) {
-            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return id.toString();
-    }
-
-    String pick(String[] values) {
-        return values[random.nextInt(values.length)];
-    }
-
-    static String capitalized(String word) {
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     /** A like or comment comes within three days of the post (and not in the future). */
@@ -367,79 +276,5 @@ public class SocialWorld {
 
     static String ts(long epochMillis) {
         return TS.format(Instant.ofEpochMilli(epochMillis));
-    }
-
-    void log(String format, Object... args) {
-        System.out.printf("[%6.1fs] %s%n", (System.nanoTime() - started) / 1e9, format.formatted(args));
-    }
-
-    /** Samples 0..n-1 with probability proportional to 1 / (rank + 1)^exponent. */
-    static final class Zipf {
-        final double[] cumulative;
-
-        Zipf(int n, double exponent) {
-            cumulative = new double[n];
-            var sum = 0.0;
-            for (var i = 0; i < n; i++) {
-                sum += 1 / Math.pow(i + 1, exponent);
-                cumulative[i] = sum;
-            }
-        }
-
-        int sample(SplittableRandom random) {
-            var target = random.nextDouble() * cumulative[cumulative.length - 1];
-            var index = Arrays.binarySearch(cumulative, target);
-            return index >= 0 ? index : Math.min(-index - 1, cumulative.length - 1);
-        }
-    }
-
-    /** One table's COPY in text format, committed at close, with progress every 10%% (or every million rows). */
-    final class Copy implements AutoCloseable {
-        final Connection db;
-        final CopyIn copy;
-        final String table;
-        final long expected;
-        final StringBuilder buffer = new StringBuilder(1 << 20);
-        long rows;
-        long nextReport;
-
-        Copy(Connection db, String target, String table, long expected) throws SQLException {
-            this.db = db;
-            this.copy = new CopyManager(db.unwrap(BaseConnection.class)).copyIn("copy " + target + " from stdin");
-            this.table = table;
-            this.expected = expected;
-            this.nextReport = expected > 0 ? Math.max(1, expected / 10) : 1_000_000;
-        }
-
-        void row(Object... values) throws SQLException {
-            for (var i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    buffer.append('\t');
-                }
-                buffer.append(values[i]);
-            }
-            buffer.append('\n');
-            if (buffer.length() > (1 << 20)) {
-                flush();
-            }
-            if (++rows == nextReport) {
-                log("%s: %,d%s rows", table, rows, expected > 0 ? " / %,d".formatted(expected) : "");
-                nextReport += expected > 0 ? Math.max(1, expected / 10) : 1_000_000;
-            }
-        }
-
-        void flush() throws SQLException {
-            var bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
-        }
-
-        @Override
-        public void close() throws SQLException, IOException {
-            flush();
-            copy.endCopy();
-            db.commit();
-            log("%s: %,d rows loaded", table, rows);
-        }
     }
 }
