@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
@@ -86,6 +87,7 @@ final class RankingCollector implements Collector {
 
     private final class Leaf implements LeafCollector {
 
+        private final LeafReader reader;
         private final int docBase;
         private final NumericDocValues types;
         private final NumericDocValues popularity;
@@ -101,7 +103,7 @@ final class RankingCollector implements Collector {
         private Scorable scorer;
 
         Leaf(LeafReaderContext context) throws IOException {
-            var reader = context.reader();
+            reader = context.reader();
             docBase = context.docBase;
             types = DocValues.getNumeric(reader, IndexSchema.TYPE);
             popularity = DocValues.getNumeric(reader, IndexSchema.POPULARITY);
@@ -189,9 +191,10 @@ final class RankingCollector implements Collector {
 
         @Override
         public void finish() throws IOException {
+            var names = TagNames.of(reader);
             for (var ord = 0; ord < tagCounts.length; ord++) {
                 if (tagCounts[ord] > 0) {
-                    facets.tags.merge(tags.lookupOrd(ord).utf8ToString(), tagCounts[ord], Integer::sum);
+                    facets.tags.merge(names[ord], tagCounts[ord], Integer::sum);
                 }
             }
             for (var ord = 0; ord < priceCounts.length; ord++) {
