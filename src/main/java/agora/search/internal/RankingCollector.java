@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
@@ -36,7 +37,7 @@ final class RankingCollector implements Collector {
     }
 
     /** Everything a collector needs, shared by the collectors of one search. */
-    record Spec(Comparator<Ranking.Hit> order, int keep, int typeMask, List<Weight> exactWords, Weight phrase,
+    record Spec(SortOrder sort, int keep, int typeMask, List<Weight> exactWords, Weight phrase,
             boolean scored, long nowMillis) {
     }
 
@@ -57,7 +58,7 @@ final class RankingCollector implements Collector {
                     hits.addAll(collector.best);
                     total += collector.total;
                 }
-                hits.sort(spec.order());
+                hits.sort(Ranking.order(spec.sort()));
                 return new Ranked(List.copyOf(hits.subList(0, Math.min(spec.keep(), hits.size()))), total, true,
                         facets);
             }
@@ -65,13 +66,15 @@ final class RankingCollector implements Collector {
     }
 
     private final Spec spec;
+    private final Comparator<Ranking.Hit> order;
     private final PriorityQueue<Ranking.Hit> best;
     private final Facets facets = new Facets();
     private int total;
 
     private RankingCollector(Spec spec) {
         this.spec = spec;
-        this.best = new PriorityQueue<>(spec.keep() + 1, spec.order().reversed());
+        this.order = Ranking.order(spec.sort());
+        this.best = new PriorityQueue<>(spec.keep() + 1, order.reversed());
     }
 
     @Override
@@ -86,6 +89,7 @@ final class RankingCollector implements Collector {
 
     private final class Leaf implements LeafCollector {
 
+        private final LeafReader reader;
         private final int docBase;
         private final NumericDocValues types;
         private final NumericDocValues popularity;
@@ -101,7 +105,7 @@ final class RankingCollector implements Collector {
         private Scorable scorer;
 
         Leaf(LeafReaderContext context) throws IOException {
-            var reader = context.reader();
+            reader = context.reader();
             docBase = context.docBase;
             types = DocValues.getNumeric(reader, IndexSchema.TYPE);
             popularity = DocValues.getNumeric(reader, IndexSchema.POPULARITY);
@@ -153,15 +157,19 @@ final class RankingCollector implements Collector {
                 return; // counting only: the hits come from elsewhere
             }
             candidate.doc = docBase + doc;
-            candidate.popularity = popularity.advanceExact(doc) ? popularity.longValue() : 0;
             candidate.created = created.advanceExact(doc) ? created.longValue() : 0;
+            if (spec.sort() == SortOrder.NEWEST && best.size() == spec.keep()
+                    && candidate.created < best.peek().created) {
+                return; // older than every kept hit: a listing by newest visits every match, most of them end here
+            }
+            candidate.popularity = popularity.advanceExact(doc) ? popularity.longValue() : 0;
             candidate.tier = tier(doc);
             candidate.relevance = spec.scored()
                     ? scorer.score() * Ranking.gentle(candidate.popularity, candidate.created, spec.nowMillis())
                     : 0;
             if (best.size() < spec.keep()) {
                 best.add(candidate.copy());
-            } else if (spec.order().compare(candidate, best.peek()) < 0) {
+            } else if (order.compare(candidate, best.peek()) < 0) {
                 best.poll();
                 best.add(candidate.copy());
             }
@@ -189,9 +197,10 @@ final class RankingCollector implements Collector {
 
         @Override
         public void finish() throws IOException {
+            var names = TagNames.of(reader);
             for (var ord = 0; ord < tagCounts.length; ord++) {
                 if (tagCounts[ord] > 0) {
-                    facets.tags.merge(tags.lookupOrd(ord).utf8ToString(), tagCounts[ord], Integer::sum);
+                    facets.tags.merge(names[ord], tagCounts[ord], Integer::sum);
                 }
             }
             for (var ord = 0; ord < priceCounts.length; ord++) {

@@ -73,14 +73,13 @@ public class SearchService {
         filters.forEach(filter -> query.add(filter, Occur.FILTER));
         var base = query.build();
         var keep = request.offset() + request.limit();
-        var order = Ranking.order(request.sort());
         if (byTiers && scored && allWords && request.sort() == SortOrder.RELEVANCE) {
             // the page by top-k search tier by tier, then one unscored pass for the total and the facets
             var best = TopTiers.best(searcher, plan, base, request.typeMask(), keep, nowMillis);
             if (best.isPresent()) {
                 var counting = new BooleanQuery.Builder().add(plan.counting(), Occur.FILTER);
                 filters.forEach(filter -> counting.add(filter, Occur.FILTER));
-                var counts = MatchCounts.of(searcher, counting.build(), new RankingCollector.Spec(order, 0,
+                var counts = MatchCounts.of(searcher, counting.build(), new RankingCollector.Spec(request.sort(), 0,
                         request.typeMask(), List.of(), null, false, nowMillis), MatchCounts.EXACT_UP_TO);
                 return new RankingCollector.Ranked(best.get(), counts.total(), counts.exact(), counts.facets());
             }
@@ -90,7 +89,7 @@ public class SearchService {
             exactWords.add(weight(searcher, words));
         }
         var phrase = plan.phrase().isPresent() ? weight(searcher, plan.phrase().get()) : null;
-        var spec = new RankingCollector.Spec(order, keep, request.typeMask(), exactWords, phrase, scored, nowMillis);
+        var spec = new RankingCollector.Spec(request.sort(), keep, request.typeMask(), exactWords, phrase, scored, nowMillis);
         return searcher.search(base, RankingCollector.manager(spec));
     }
 

@@ -50,7 +50,7 @@ class MatchCountsTest {
     }
 
     private static RankingCollector.Spec spec() {
-        return new RankingCollector.Spec(Ranking.order(SortOrder.RELEVANCE), 0, -1, List.of(), null, false, 0);
+        return new RankingCollector.Spec(SortOrder.RELEVANCE, 0, -1, List.of(), null, false, 0);
     }
 
     @Test
