@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
 
 import agora.test.Api;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * itself parses query strings ({@link RealServerTest} sends the escapes that {@link URI} refuses to build).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class HostileInputTest {
 
@@ -59,6 +62,9 @@ class HostileInputTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MockMvc mvc;
+
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -72,17 +78,17 @@ class HostileInputTest {
                 var method = operation.getKey().toUpperCase();
                 for (var concrete : concretePaths(path.getKey(), operation.getValue())) {
                     // Fresh accounts for each path: some operations log out or delete the account they act for.
-                    var user = signUp("hostile");
-                    var admin = signUp("hostileadmin");
-                    jdbc.sql("update users set role = 'ADMIN' where username = ?").param(admin.username).update();
+                    var user = Api.signUp(mvc, "hostile");
+                    var admin = Api.signUp(mvc, "hostileadmin");
+                    jdbc.sql("update users set role = 'ADMIN' where username = ?").param(admin.username()).update();
                     var probes = new ArrayList<Probe>();
-                    for (var token : new String[] { null, "not.a.token", admin.token }) {
+                    for (var token : new String[] { null, "not.a.token", admin.token() }) {
                         probes.add(new Probe(concrete, null, token));
                     }
                     if (method.equals("GET")) {
-                        QUERIES.forEach(q -> probes.add(new Probe(concrete + q, null, user.token)));
+                        QUERIES.forEach(q -> probes.add(new Probe(concrete + q, null, user.token())));
                     } else {
-                        BODIES.forEach(b -> probes.add(new Probe(concrete, b, user.token)));
+                        BODIES.forEach(b -> probes.add(new Probe(concrete, b, user.token())));
                     }
                     for (var probe : probes) {
                         var response = send(method, probe.path, probe.body, probe.token);
@@ -120,18 +126,7 @@ class HostileInputTest {
         return paths;
     }
 
-    record Account(String username, String token) {
-    }
-
     record Probe(String path, String body, String token) {
-    }
-
-    Account signUp(String prefix) throws Exception {
-        var username = Api.uniqueName(prefix);
-        var response = send("POST", "/api/users", Api.userJson(username, username + "@example.com", Api.PASSWORD),
-                null);
-        assertThat(response.statusCode()).isEqualTo(201);
-        return new Account(username, json.readTree(response.body()).path("user").path("token").asString());
     }
 
     HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
