@@ -9,7 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
+
+import org.hamcrest.Matchers;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,10 +25,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import agora.test.AgoraTest;
 import agora.test.Api;
 import agora.test.Mailbox;
+import agora.test.MutableClock;
 
 @AgoraTest
 @RecordApplicationEvents
 class ProductsTest {
+
+    static final String TIMESTAMP = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$";
 
     @Autowired
     MockMvc mvc;
@@ -39,8 +45,26 @@ class ProductsTest {
     @Autowired
     ProductCatalog catalog;
 
+    @Autowired
+    MutableClock clock;
+
     long productId(String publicId) {
         return jdbc.sql("select id from products where public_id = ?").param(publicId).query(Long.class).single();
+    }
+
+    @Test
+    void timesAreWrittenWithMillisecondsLikeEveryOtherResponse() throws Exception {
+        var seller = Shop.seller(mvc, "clockwork");
+        clock.advance(Duration.ofNanos(20_967_000)); // the database keeps microseconds; responses show milliseconds
+        var body = mvc.perform(post("/api/products").header("Authorization", seller.authorization())
+                .contentType(MediaType.APPLICATION_JSON).content(Shop.productJson("Clock", 4500, "EUR", 1)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = com.jayway.jsonpath.JsonPath.read(body, "$.product.id");
+        mvc.perform(get("/api/products/" + id)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.product.createdAt").value(Matchers.matchesPattern(TIMESTAMP)))
+                .andExpect(jsonPath("$.product.updatedAt").value(Matchers.matchesPattern(TIMESTAMP)));
+        mvc.perform(get("/api/products").param("seller", seller.username())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.products[0].createdAt").value(Matchers.matchesPattern(TIMESTAMP)));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package agora.accounts.web;
 
-import java.time.Instant;
 import java.util.List;
 
 /** RealWorld's request and response bodies for users, each wrapped in a {@code "user"} envelope. */
@@ -54,7 +53,7 @@ final class UserJson {
     }
 
     /** The answer to a right password when two-factor login is on: complete it at /api/users/login/2fa. */
-    record ChallengeResponse(String challenge, Instant expiresAt) {
+    record ChallengeResponse(String challenge, String expiresAt) {
     }
 
     record EnrolmentResponse(String secret, String uri) {

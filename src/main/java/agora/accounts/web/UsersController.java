@@ -14,6 +14,7 @@ import agora.accounts.internal.Accounts;
 import agora.accounts.internal.Login;
 import agora.accounts.internal.Sessions;
 import agora.platform.ApiException;
+import agora.platform.Timestamps;
 
 /** Sign-up, login and logout (RealWorld {@code /api/users}). */
 @RestController
@@ -50,7 +51,7 @@ class UsersController {
         return switch (login.login(credentials.email(), credentials.password(), http.getRemoteAddr())) {
             case Login.SignedIn signedIn -> ResponseEntity.ok(UserResponses.of(signedIn));
             case Login.ChallengeIssued challenge -> ResponseEntity.accepted()
-                    .body(new UserJson.ChallengeResponse(challenge.challenge(), challenge.expiresAt()));
+                    .body(new UserJson.ChallengeResponse(challenge.challenge(), Timestamps.format(challenge.expiresAt())));
         };
     }
 

@@ -1,6 +1,5 @@
 package agora.catalog.web;
 
-import java.time.Instant;
 import java.util.List;
 
 /** Request and response bodies for products, in RealWorld-style envelopes. */
@@ -22,7 +21,7 @@ final class ProductJson {
     }
 
     record Product(String id, String title, String description, Price price, int stock, long unitsSold,
-            List<String> tags, List<String> images, Seller seller, Instant createdAt, Instant updatedAt) {
+            List<String> tags, List<String> images, Seller seller, String createdAt, String updatedAt) {
     }
 
     record ProductResponse(Product product) {

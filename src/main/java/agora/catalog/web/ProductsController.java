@@ -21,6 +21,7 @@ import agora.catalog.internal.Product;
 import agora.catalog.internal.ProductDraft;
 import agora.catalog.internal.Products;
 import agora.platform.ApiException;
+import agora.platform.Timestamps;
 
 /** Sellers' listings ({@code /api/products}). */
 @RestController
@@ -84,8 +85,8 @@ class ProductsController {
             var seller = sellers.get(p.sellerId());
             return new ProductJson.Product(p.publicId(), p.title(), p.description(),
                     new ProductJson.Price(p.priceAmount(), p.currency()), p.stock(), p.unitsSold(), p.tags(), p.images(),
-                    seller == null ? null : new ProductJson.Seller(seller.username(), seller.image()), p.createdAt(),
-                    p.updatedAt());
+                    seller == null ? null : new ProductJson.Seller(seller.username(), seller.image()),
+                    Timestamps.format(p.createdAt()), Timestamps.format(p.updatedAt()));
         }).toList();
     }
 

@@ -1,8 +1,6 @@
 package agora.notifications.internal;
 
-import java.time.Instant;
-
 /** A message as the development mailbox shows it. */
 public record MailboxMessage(long id, String messageId, String to, String template, String subject, String text,
-        String html, Instant createdAt) {
+        String html, String createdAt) {
 }

@@ -1,6 +1,5 @@
 package agora.orders.internal;
 
-import java.time.Instant;
 import java.util.List;
 
 /** How orders look in responses (and in replays of them). Amounts are minor units of {@code currency}. */
@@ -12,7 +11,7 @@ public final class OrderJson {
     public record Item(String product, String title, int quantity, long unitPrice, long lineTotal, String seller) {
     }
 
-    public record Refund(String id, long amount, String status, String reason, Instant createdAt) {
+    public record Refund(String id, long amount, String status, String reason, String createdAt) {
     }
 
     /**
@@ -21,7 +20,7 @@ public final class OrderJson {
      */
     public record Order(String id, String status, String currency, long total, long refunded, List<Item> items,
             ShippingAddress shippingAddress, String paymentMethod, String failureCode, String buyer,
-            List<Refund> refunds, Instant createdAt, Instant paidAt, Instant shippedAt, Instant cancelledAt) {
+            List<Refund> refunds, String createdAt, String paidAt, String shippedAt, String cancelledAt) {
     }
 
     public record OrderResponse(Order order) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import agora.accounts.UserDirectory;
 import agora.accounts.UserProfile;
+import agora.platform.Timestamps;
 
 /**
  * Renders orders for their viewer: the buyer (and an admin) see the whole order; a seller sees only their own
@@ -51,8 +52,9 @@ class OrderViews {
                 order.shippingAddress(), sellerView == null ? order.paymentMethod() : null, order.failureCode(),
                 name(names, order.buyerId()),
                 refunds.stream().map(r -> new OrderJson.Refund(r.publicId(), r.amount(), r.status().name(), r.reason(),
-                        r.createdAt())).toList(),
-                order.createdAt(), order.paidAt(), order.shippedAt(), order.cancelledAt());
+                        Timestamps.format(r.createdAt()))).toList(),
+                Timestamps.format(order.createdAt()), Timestamps.format(order.paidAt()),
+                Timestamps.format(order.shippedAt()), Timestamps.format(order.cancelledAt()));
     }
 
     private static String name(Map<Long, UserProfile> names, long id) {

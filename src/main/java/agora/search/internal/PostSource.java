@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import agora.platform.Timestamps;
 import agora.social.PostCatalog;
 import agora.social.PostDeleted;
 import agora.social.PostEngagementChanged;
@@ -54,7 +55,7 @@ class PostSource extends ModuleSource<SearchablePost> {
         fields.put("author", post.authorUsername());
         fields.put("favoritesCount", post.favoritesCount());
         fields.put("commentsCount", post.commentsCount());
-        fields.put("createdAt", post.createdAt().toString());
+        fields.put("createdAt", Timestamps.format(post.createdAt()));
         return new SearchDocument(SearchType.POST, post.id(), post.slug(), post.title(), post.tags(),
                 post.authorUsername(), post.authorId(), post.description(), post.body(), null, post.favoritesCount(),
                 post.createdAt(), fields);

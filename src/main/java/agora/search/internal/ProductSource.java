@@ -11,6 +11,7 @@ import agora.catalog.ProductListed;
 import agora.catalog.ProductUnlisted;
 import agora.catalog.ProductUpdated;
 import agora.catalog.SearchableProduct;
+import agora.platform.Timestamps;
 
 /**
  * Products on sale, from the catalog module: title, tags and description, with the seller's name, the price
@@ -49,7 +50,7 @@ class ProductSource extends ModuleSource<SearchableProduct> {
         fields.put("price", Map.of("amount", product.priceAmount(), "currency", product.currency()));
         fields.put("seller", product.sellerUsername());
         fields.put("inStock", product.stock() > 0);
-        fields.put("createdAt", product.createdAt().toString());
+        fields.put("createdAt", Timestamps.format(product.createdAt()));
         return new SearchDocument(SearchType.PRODUCT, product.id(), product.publicId(), product.title(),
                 product.tags(), product.sellerUsername(), product.sellerId(), product.description(), null,
                 new SearchDocument.Price(product.priceAmount(), product.currency()), product.unitsSold(),

@@ -1,12 +1,11 @@
 package agora.social.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import agora.platform.Timestamps;
 import agora.social.internal.ArticleView;
 import agora.social.internal.AuthorView;
 import agora.social.internal.CommentView;
@@ -14,10 +13,6 @@ import agora.social.internal.FeedEntry;
 
 /** RealWorld's request and response bodies for profiles, articles, comments and tags. */
 final class SocialJson {
-
-    /** ISO-8601 in UTC, always with milliseconds (RealWorld clients expect a fraction). */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private SocialJson() {
     }
@@ -110,6 +105,6 @@ final class SocialJson {
     }
 
     static String time(Instant instant) {
-        return TIME.format(instant);
+        return Timestamps.format(instant);
     }
 }
