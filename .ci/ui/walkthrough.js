@@ -123,6 +123,16 @@ function check(condition, message) {
   check(true, 'an admin sees the search index status');
   await shot('system');
 
+  // Fair use: a client over a limit is told so on the page, not left with one that silently does nothing.
+  await page.evaluate(async () => {
+    const auth = { Authorization: 'Token ' + localStorage.getItem('agora.token') };
+    for (let i = 0; i < 70; i++) await fetch('/api/search/suggest?q=a', { headers: auth });
+  });
+  await tab('Search');
+  await page.waitForSelector('#notice:has-text("too many requests")');
+  check(true, 'a client over its search limit sees why (429, retry after)');
+  await shot('throttled');
+
   check(pageErrors.length === 0, 'no script errors' + (pageErrors.length ? ': ' + pageErrors.join('; ') : ''));
   await browser.close();
 })().catch(async e => {

@@ -33,7 +33,8 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 data=$(mktemp -d)
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar "$jar" --server.port="$port" --agora.data-dir="$data" --spring.datasource.url="$jdbc" \
   --agora.demo-data.enabled=false --agora.payments.provider=sandbox --agora.payments.sandbox.latency=0ms \
-  --logging.level.agora.access=warn --logging.level.agora.notifications.internal.DevMailbox=warn >"$data/server.log" 2>&1 &
+  --logging.level.agora.access=warn --logging.level.agora.notifications.internal.DevMailbox=warn \
+  $(bench/no-limits.sh) >"$data/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do

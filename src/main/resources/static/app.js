@@ -33,10 +33,23 @@ async function api(method, path, body, headers = {}) {
     const err = new Error(errors || (data && data.detail) || res.statusText);
     err.status = res.status;
     err.retryAfter = res.headers.get('Retry-After');
+    if (res.status === 429 || res.status === 503) notice(err.message + (err.retryAfter ? ` (retry after ${err.retryAfter}s)` : ''));
     throw err;
   }
   return data;
 }
+
+/** A banner for what concerns the whole app, such as being asked to slow down (429) or come back later (503). */
+function notice(text) {
+  const el = document.getElementById('notice');
+  el.textContent = text;
+  el.hidden = false;
+  clearTimeout(notice.timer);
+  notice.timer = setTimeout(() => { el.hidden = true; }, 10000);
+}
+
+// A failed call that nothing on the page catches (search-as-you-type, say) still tells the user why.
+window.addEventListener('unhandledrejection', e => notice(e.reason && e.reason.message || String(e.reason)));
 
 /** A form whose submit calls `action(values)` and shows the outcome below it. */
 function form(fields, label, action, { inline = false } = {}) {

@@ -39,11 +39,12 @@ public class Accounts {
     private final LoginChallenges challenges;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final EmailLimits emailLimits;
     private final Clock clock;
 
     Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy passwords, Sessions sessions,
             EmailVerification verification, EmailTokens tokens, LoginChallenges challenges,
-            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, EmailLimits emailLimits, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.passwords = passwords;
@@ -53,6 +54,7 @@ public class Accounts {
         this.challenges = challenges;
         this.events = events;
         this.transaction = transaction;
+        this.emailLimits = emailLimits;
         this.clock = clock;
     }
 
@@ -71,6 +73,7 @@ public class Accounts {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        emailLimits.toAddress(email);
         var hash = hasher.hash(password);
         try {
             return transaction.execute(tx -> {
@@ -114,6 +117,12 @@ public class Accounts {
         }
         var email = changes.email() != null ? changes.email().strip() : user.email();
         var emailChanged = !AccountRules.key(email).equals(AccountRules.key(user.email()));
+        if (emailChanged) {
+            // Each change emails the new address and the old one: without a limit, flipping the address back
+            // and forth floods someone else's inbox.
+            emailLimits.forAccount(userId);
+            emailLimits.toAddress(email);
+        }
         var updated = new User(user.id(),
                 changes.username() != null ? changes.username().strip() : user.username(),
                 email,

@@ -21,14 +21,16 @@ public class EmailVerification {
     private final UserRepository users;
     private final EmailTokens tokens;
     private final ApplicationEventPublisher events;
+    private final EmailLimits emailLimits;
     private final AuthProperties.EmailTokens settings;
     private final Clock clock;
 
     EmailVerification(UserRepository users, EmailTokens tokens, ApplicationEventPublisher events,
-            AuthProperties properties, Clock clock) {
+            EmailLimits emailLimits, AuthProperties properties, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.events = events;
+        this.emailLimits = emailLimits;
         this.settings = properties.emailTokens();
         this.clock = clock;
     }
@@ -58,6 +60,8 @@ public class EmailVerification {
                     "a verification email was sent recently; try again in " + seconds + " seconds",
                     Duration.ofSeconds(seconds));
         });
+        emailLimits.forAccount(userId);
+        emailLimits.toAddress(user.email());
         issue(userId, user.email());
     }
 

@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import agora.platform.ApiException;
+import agora.platform.RateLimit;
+import agora.platform.RateLimits;
 
 /**
  * Password login with brute-force protection ({@link LoginGuard}) and no account enumeration: an unknown
@@ -39,10 +41,11 @@ public class Login {
     private final TwoFactor twoFactor;
     private final LoginChallenges challenges;
     private final AuthProperties.TwoFactor settings;
+    private final RateLimits limits;
     private final Clock clock;
 
     Login(UserRepository users, LoginGuard guard, PasswordHasher hasher, Sessions sessions, TwoFactor twoFactor,
-            LoginChallenges challenges, AuthProperties properties, Clock clock) {
+            LoginChallenges challenges, AuthProperties properties, RateLimits limits, Clock clock) {
         this.users = users;
         this.guard = guard;
         this.hasher = hasher;
@@ -50,10 +53,13 @@ public class Login {
         this.twoFactor = twoFactor;
         this.challenges = challenges;
         this.settings = properties.twoFactor();
+        this.limits = limits;
         this.clock = clock;
     }
 
     public Outcome login(String email, String password, String clientAddress) {
+        // Per account as well as per client address (the route's limit): many addresses can't try one account fast.
+        limits.consume(RateLimit.LOGIN, accountKey(email));
         var user = users.findByEmail(email);
         guard.checkAllowed(email, user.map(User::id).orElse(null), clientAddress);
         if (user.isEmpty()) {
@@ -89,6 +95,7 @@ public class Login {
         var hash = RandomTokens.hash(challenge);
         var user = challenges.findLive(hash, clock.instant()).flatMap(users::findById)
                 .orElseThrow(Login::invalidChallenge);
+        limits.consume(RateLimit.LOGIN, accountKey(user.email()));
         guard.checkAllowed(user.email(), user.id(), clientAddress);
         if (!twoFactor.accepts(user.id(), code)) {
             guard.recordFailure(user.email(), clientAddress);
@@ -101,6 +108,10 @@ public class Login {
         }
         guard.recordLogin(user.id(), user.email(), clientAddress);
         return new SignedIn(user, sessions.open(user.id()));
+    }
+
+    private static String accountKey(String email) {
+        return "account:" + LoginAttempts.accountKey(email);
     }
 
     private static ApiException invalidChallenge() {

@@ -29,12 +29,13 @@ public class PasswordReset {
     private final Sessions sessions;
     private final LoginChallenges challenges;
     private final ApplicationEventPublisher events;
+    private final EmailLimits emailLimits;
     private final TransactionTemplate transaction;
     private final AuthProperties.EmailTokens settings;
     private final Clock clock;
 
     PasswordReset(UserRepository users, EmailTokens tokens, PasswordPolicy passwords, PasswordHasher hasher,
-            Sessions sessions, LoginChallenges challenges, ApplicationEventPublisher events,
+            Sessions sessions, LoginChallenges challenges, ApplicationEventPublisher events, EmailLimits emailLimits,
             TransactionTemplate transaction, AuthProperties properties, Clock clock) {
         this.users = users;
         this.tokens = tokens;
@@ -43,6 +44,7 @@ public class PasswordReset {
         this.sessions = sessions;
         this.challenges = challenges;
         this.events = events;
+        this.emailLimits = emailLimits;
         this.transaction = transaction;
         this.settings = properties.emailTokens();
         this.clock = clock;
@@ -50,13 +52,16 @@ public class PasswordReset {
 
     /**
      * Emails a reset token when an account has this address. Answers the same either way; a request beyond
-     * the issue throttle is silently dropped, so the feature cannot flood an inbox.
+     * the issue throttle is silently dropped, so the feature cannot flood an inbox. Requests for one address
+     * beyond the email limit get 429, whether or not an account has it.
      */
     public void request(String email) {
         var problems = AccountRules.email(email);
         if (!problems.isEmpty()) {
             throw ApiException.invalid("email", problems.getFirst());
         }
+        // Before the look-up, so that a refusal says nothing about whether the account exists.
+        emailLimits.toAddress(email);
         var user = users.findByEmail(email);
         if (user.isEmpty()) {
             return;

@@ -8,7 +8,6 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -38,14 +37,7 @@ class ProblemHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        var response = ResponseEntity.status(e.status());
-        if (e.retryAfter() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
-        }
-        if (e.status() == HttpStatus.UNAUTHORIZED) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Token");
-        }
-        return response.body(Problems.of(e.status(), e.kind(), e.getMessage(), e.errors()));
+        return ResponseEntity.status(e.status()).headers(Problems.headers(e)).body(Problems.of(e));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -140,8 +132,7 @@ class ProblemHandler {
     }
 
     private static ResponseEntity<ProblemDetail> validation(Map<String, List<String>> errors) {
-        var e = ApiException.invalid(errors);
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Problems.of(e.status(), e.kind(), e.getMessage(), e.errors()));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Problems.of(ApiException.invalid(errors)));
     }
 
     private static void add(Map<String, List<String>> errors, String field, String message) {

@@ -8,16 +8,25 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
+import agora.platform.ApiException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem from code that runs outside Spring MVC (filters, security entry points). */
 @Component
-class ProblemWriter {
+public class ProblemWriter {
 
     private final JsonMapper json;
 
     ProblemWriter(JsonMapper json) {
         this.json = json;
+    }
+
+    public void write(HttpServletResponse response, ApiException e) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        Problems.headers(e).forEach((name, values) -> values.forEach(value -> response.setHeader(name, value)));
+        write(response, Problems.of(e));
     }
 
     void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
