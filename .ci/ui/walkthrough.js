@@ -126,7 +126,7 @@ function check(condition, message) {
   // Fair use: a client over a limit is told so on the page, not left with one that silently does nothing.
   await page.evaluate(async () => {
     const auth = { Authorization: 'Token ' + localStorage.getItem('agora.token') };
-    for (let i = 0; i < 70; i++) await fetch('/api/search/suggest?q=a', { headers: auth });
+    for (let i = 0; i < 130; i++) await fetch('/api/search/suggest?q=a', { headers: auth });
   });
   await tab('Search');
   await page.waitForSelector('#notice:has-text("too many requests")');
