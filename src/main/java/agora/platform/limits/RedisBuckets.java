@@ -77,8 +77,7 @@ class RedisBuckets implements DisposableBean {
         while (connection == null) {
             try {
                 var connected = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-                warmUp(buckets(connected, Duration.ofSeconds(2)));
-                buckets = buckets(connected, settings.timeout());
+                buckets = warmUp(buckets(connected));
                 connection = connected;
                 answered();
             } catch (RuntimeException e) {
@@ -92,24 +91,36 @@ class RedisBuckets implements DisposableBean {
         }
     }
 
-    private ProxyManager<String> buckets(StatefulRedisConnection<String, byte[]> connection, Duration timeout) {
+    private ProxyManager<String> buckets(StatefulRedisConnection<String, byte[]> connection) {
         return Bucket4jLettuce.casBasedBuilder(connection)
                 .clientClock(new ClockTimeMeter(clock))
-                .requestTimeout(timeout)
+                .requestTimeout(settings.timeout())
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                         Duration.ofSeconds(10)))
                 .build();
     }
 
-    /** The first calls load and compile what a bucket in Redis needs; they must not count against the timeout. */
-    private void warmUp(ProxyManager<String> buckets) {
+    /**
+     * The first calls load and compile what a bucket in Redis needs, and may take longer than the timeout: they are
+     * made here, before any request depends on them, and their failures do not count.
+     */
+    private ProxyManager<String> warmUp(ProxyManager<String> buckets) {
         var key = settings.keyPrefix() + "warm-up:" + UUID.randomUUID();
         var configuration = BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(10).refillGreedy(10, Duration.ofSeconds(1))).build();
         for (var i = 0; i < 10; i++) {
-            buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+            try {
+                buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+            } catch (RuntimeException slow) {
+                // warming up is all it is for
+            }
         }
-        buckets.removeProxy(key);
+        try {
+            buckets.removeProxy(key);
+        } catch (RuntimeException slow) {
+            // it expires by itself
+        }
+        return buckets;
     }
 
     /** Takes one request from the bucket in Redis; null when Redis cannot say (soon enough). */
