@@ -3,6 +3,7 @@ package agora.accounts;
 import static agora.test.Api.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -233,6 +234,26 @@ class TwoFactorTest {
         disable(enrolled.user(), nextCode(enrolled.secret())).andExpect(status().isConflict());
         assertThat(password(enrolled.user().email(), PASSWORD, "192.0.2.8").getStatus()).isEqualTo(200);
         Mailbox.await(mvc, enrolled.user().email(), "two-factor-disabled");
+    }
+
+    @Test
+    void turningItOnOrOffEndsEveryOtherSession() throws Exception {
+        var user = Api.signUp(mvc, "sessions");
+        var other = "Token " + Api.login(mvc, user.email(), PASSWORD);
+        var body = startEnrolment(user).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        var secret = base32(JsonPath.read(body, "$.secret"));
+        var codes = confirm(user, code(secret)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        mvc.perform(get("/api/user").header("Authorization", other)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/user").header("Authorization", user.authorization())).andExpect(status().isOk());
+
+        List<String> recoveryCodes = JsonPath.read(codes, "$.recoveryCodes");
+        var signedIn = secondStep(challenge(user, "192.0.2.9"), recoveryCodes.get(0), "192.0.2.9");
+        var third = "Token " + JsonPath.read(signedIn.getContentAsString(), "$.user.token");
+        mvc.perform(get("/api/user").header("Authorization", third)).andExpect(status().isOk());
+        disable(user, nextCode(secret)).andExpect(status().isNoContent());
+        mvc.perform(get("/api/user").header("Authorization", third)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/user").header("Authorization", user.authorization())).andExpect(status().isOk());
     }
 
     @Test

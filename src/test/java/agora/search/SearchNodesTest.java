@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,8 +30,9 @@ import agora.AgoraApplication;
 import agora.test.Api;
 
 /**
- * Several application nodes on one database, each with its own index directory: they converge, and a node
- * whose index was deleted, corrupted or left behind while it was down catches up at start-up.
+ * Several application nodes on one database, each with its own index directory: they converge (on PostgreSQL
+ * woken by the cluster broadcast), and a node whose index was deleted, corrupted or left behind while it was
+ * down catches up at start-up.
  */
 class SearchNodesTest {
 
@@ -85,6 +87,36 @@ class SearchNodesTest {
             assertThat(findProfiles(a, viaA)).contains(viaA);
             assertThat(tookOnB).isLessThan(Duration.ofSeconds(3));
         }
+    }
+
+    @Test
+    void onPostgresAPostMadeThroughOneNodeWakesTheOtherWithoutWaitingForItsPoll() throws Exception {
+        Assumptions.assumeTrue(System.getenv("AGORA_TEST_POSTGRES_URL") != null, "needs PostgreSQL");
+        try (var a = Node.start(newDataDir()); var b = Node.start(newDataDir(), "--agora.search.poll-interval=30s")) {
+            var author = Api.uniqueName("author");
+            var user = Api.userJson(author, author + "@example.com", Api.PASSWORD);
+            var signedUp = http.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/users"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(user))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String token = JsonPath.read(signedUp.body(), "$.user.token");
+            var word = "kettle" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            var posted = http.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/articles"))
+                    .header("Content-Type", "application/json").header("Authorization", "Token " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"article":{"title":"A %s","description":"d","body":"b","tagList":[]}}""".formatted(word)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).isEqualTo(201);
+            String slug = JsonPath.read(posted.body(), "$.article.slug");
+
+            await(Duration.ofMillis(1500), () -> findPosts(b, word).contains(slug));
+        }
+    }
+
+    private List<String> findPosts(Node node, String q) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(node.base() + "/api/search?type=post&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JsonPath.read(response.body(), "$.results[*].id");
     }
 
     @Test

@@ -153,7 +153,9 @@ public class Accounts {
                 || !Objects.equals(updated.image(), user.image())) {
             events.publishEvent(new UserProfileChanged(userId));
         }
-        sessions.refresh(userId);
+        if (!updated.username().equals(user.username())) {
+            sessions.refresh(userId);
+        }
         return updated;
     }
 

@@ -6,32 +6,51 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import agora.accounts.CurrentUser;
+import agora.platform.Broadcast;
 
 /**
- * Opens, checks and revokes sessions. A checked session is trusted for {@code session-cache-ttl}; a
- * revocation clears this node's cache at once and reaches other nodes within that time.
+ * Opens, checks and revokes sessions. A checked session is trusted for {@code session-cache-ttl}. A
+ * revocation (or a change of name or role) is sent to every node on the cluster broadcast when it commits,
+ * and each node, this one included, then forgets what it cached; a node that may have missed such messages
+ * forgets everything. A lost message is still bounded by the TTL: the database is the source of truth.
  */
 @Service
 public class Sessions {
+
+    static final String TOPIC = "sessions";
 
     private final SessionRepository repository;
     private final AccessTokens tokens;
     private final AuthProperties properties;
     private final Clock clock;
-    private final Cache<UUID, SessionRepository.ActiveSession> checked;
+    private final Broadcast broadcast;
+    private final CheckedSessions checked;
 
-    Sessions(SessionRepository repository, AccessTokens tokens, AuthProperties properties, Clock clock) {
+    Sessions(SessionRepository repository, AccessTokens tokens, AuthProperties properties, Clock clock,
+            Broadcast broadcast) {
         this.repository = repository;
         this.tokens = tokens;
         this.properties = properties;
         this.clock = clock;
-        this.checked = Caffeine.newBuilder().expireAfterWrite(properties.sessionCacheTtl()).maximumSize(100_000)
-                .build();
+        this.broadcast = broadcast;
+        this.checked = new CheckedSessions(properties.sessionCacheTtl(), Ticker.systemTicker());
+        broadcast.subscribe(TOPIC, new Broadcast.Listener() {
+            @Override
+            public void received(String message) {
+                SessionEviction.parse(message).ifPresentOrElse(Sessions.this::evict, checked::evictAll);
+            }
+
+            @Override
+            public void missed() {
+                checked.evictAll();
+            }
+        });
     }
 
     /** Opens a session for the user and answers its access token. */
@@ -47,22 +66,21 @@ public class Sessions {
     /** The user behind a token whose session still stands. */
     Optional<CurrentUser> authenticate(String token) {
         return tokens.sessionOf(token)
-                .flatMap(id -> Optional.ofNullable(checked.get(id,
-                        key -> repository.findActive(key, clock.instant()).orElse(null))))
+                .flatMap(id -> checked.get(id, key -> repository.findActive(key, clock.instant())))
                 .map(s -> new CurrentUser(s.userId(), s.username(), s.id(), s.role() == User.Role.ADMIN, token));
     }
 
     @Transactional
     public void revoke(UUID sessionId) {
         repository.revoke(sessionId, clock.instant());
-        checked.invalidate(sessionId);
+        evictEverywhere(new SessionEviction.OneSession(sessionId));
     }
 
     /** Ends every session of the user but the one given, e.g. after a password change. */
     @Transactional
     void revokeAllExcept(long userId, UUID keep) {
         repository.revokeAllExcept(userId, keep, clock.instant());
-        checked.asMap().values().removeIf(s -> s.userId() == userId && !s.id().equals(keep));
+        refresh(userId);
     }
 
     /** Ends every session of the user, e.g. after a password reset. */
@@ -81,6 +99,31 @@ public class Sessions {
 
     /** Forgets cached sessions of a user whose name or role changed. */
     void refresh(long userId) {
-        checked.asMap().values().removeIf(s -> s.userId() == userId);
+        evictEverywhere(new SessionEviction.AllOfUser(userId));
+    }
+
+    /**
+     * Evicts on every node once the change commits: evicting before could let a check re-read the old state
+     * into the cache. This node does not wait for its own message, which only PostgreSQL sends back.
+     */
+    private void evictEverywhere(SessionEviction eviction) {
+        broadcast.send(TOPIC, eviction.message());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    evict(eviction);
+                }
+            });
+        } else {
+            evict(eviction);
+        }
+    }
+
+    private void evict(SessionEviction eviction) {
+        switch (eviction) {
+            case SessionEviction.OneSession one -> checked.evictSession(one.sessionId());
+            case SessionEviction.AllOfUser all -> checked.evictUser(all.userId());
+        }
     }
 }

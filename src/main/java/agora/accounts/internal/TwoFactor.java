@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,7 +20,8 @@ import agora.platform.ApiException;
 /**
  * Two-factor login with TOTP (RFC 6238). Enrolment hands out a secret, and turns two-factor login on only
  * once the user proves the authenticator works with a code; then it hands out single-use recovery codes
- * for a lost device. Secrets are encrypted at rest; recovery codes are stored as hashes.
+ * for a lost device. Secrets are encrypted at rest; recovery codes are stored as hashes. Turning it on or off
+ * ends every other session of the user, as a new password does.
  */
 @Service
 public class TwoFactor {
@@ -37,17 +39,20 @@ public class TwoFactor {
     private final UserRepository users;
     private final SecretBox box;
     private final LoginGuard guard;
+    private final Sessions sessions;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final String issuer;
     private final Clock clock;
 
     TwoFactor(TwoFactorRepository repository, UserRepository users, TwoFactorKey key, LoginGuard guard,
-            ApplicationEventPublisher events, TransactionTemplate transaction, AuthProperties properties, Clock clock) {
+            Sessions sessions, ApplicationEventPublisher events, TransactionTemplate transaction,
+            AuthProperties properties, Clock clock) {
         this.repository = repository;
         this.users = users;
         this.box = key.box();
         this.guard = guard;
+        this.sessions = sessions;
         this.events = events;
         this.transaction = transaction;
         this.issuer = properties.twoFactor().issuer();
@@ -72,8 +77,11 @@ public class TwoFactor {
         return new Enrolment(encoded, uri);
     }
 
-    /** Turns two-factor login on with the first code from the authenticator; answers the recovery codes. */
-    public List<String> confirm(long userId, String code, String clientAddress) {
+    /**
+     * Turns two-factor login on with the first code from the authenticator, ending every session but the
+     * current one; answers the recovery codes.
+     */
+    public List<String> confirm(long userId, UUID currentSession, String code, String clientAddress) {
         var user = users.findById(userId).orElseThrow();
         var enrolment = repository.find(userId)
                 .filter(e -> !e.enabled())
@@ -98,13 +106,14 @@ public class TwoFactor {
                 throw ApiException.conflict("two-factor-on", "body", "two-factor login is already on");
             }
             repository.insertRecoveryCodes(userId, hashes);
+            sessions.revokeAllExcept(userId, currentSession);
             events.publishEvent(new TwoFactorEnabled(userId, clock.instant()));
         });
         return codes;
     }
 
-    /** Turns two-factor login off, given a current code or a recovery code. */
-    public void disable(long userId, String code, String clientAddress) {
+    /** Turns two-factor login off, given a current or a recovery code, ending every session but the current one. */
+    public void disable(long userId, UUID currentSession, String code, String clientAddress) {
         var user = users.findById(userId).orElseThrow();
         if (!repository.isEnabled(userId)) {
             throw ApiException.conflict("two-factor-off", "body", "two-factor login is not on");
@@ -112,6 +121,7 @@ public class TwoFactor {
         checkSecondFactor(user, code, clientAddress);
         transaction.executeWithoutResult(tx -> {
             if (repository.delete(userId)) {
+                sessions.revokeAllExcept(userId, currentSession);
                 events.publishEvent(new TwoFactorDisabled(userId, clock.instant()));
             }
         });

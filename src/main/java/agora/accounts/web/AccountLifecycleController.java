@@ -63,13 +63,14 @@ class AccountLifecycleController {
     @PostMapping("/api/user/2fa/confirm")
     UserJson.RecoveryCodesResponse confirmTwoFactor(CurrentUser user, @RequestBody UserJson.CodeRequest request,
             HttpServletRequest http) {
-        return new UserJson.RecoveryCodesResponse(twoFactor.confirm(user.id(), code(request), http.getRemoteAddr()));
+        return new UserJson.RecoveryCodesResponse(
+                twoFactor.confirm(user.id(), user.sessionId(), code(request), http.getRemoteAddr()));
     }
 
     @DeleteMapping("/api/user/2fa")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disableTwoFactor(CurrentUser user, @RequestBody UserJson.CodeRequest request, HttpServletRequest http) {
-        twoFactor.disable(user.id(), code(request), http.getRemoteAddr());
+        twoFactor.disable(user.id(), user.sessionId(), code(request), http.getRemoteAddr());
     }
 
     private static String code(UserJson.CodeRequest request) {

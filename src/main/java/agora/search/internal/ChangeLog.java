@@ -13,7 +13,8 @@ import agora.platform.Sql;
 
 /**
  * The table of changes every node tails. Sources record changes in the transaction that changes the content;
- * the local node is woken as soon as that commits, other nodes see the row at their next poll.
+ * the local node is woken as soon as that commits, and its next pass wakes the other nodes (see
+ * {@link SearchIndex}).
  */
 @Repository
 public class ChangeLog {

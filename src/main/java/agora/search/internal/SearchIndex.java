@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,17 +26,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import agora.platform.Broadcast;
+
 /**
- * The index this node searches, kept current by one thread that tails the change log: it wakes when a local
- * listener records a change (so local changes are searchable in milliseconds) and at least every poll
- * interval (so changes made through other nodes arrive within about that). Applied changes become visible
- * by a near-real-time reader reopen; they are committed (made durable, with the change-log position) every
- * commit interval and at shutdown, and replayed from the last commit after a crash.
+ * The index this node searches, kept current by one thread that tails the change log. It wakes when a local
+ * listener records a change (so local changes are searchable in milliseconds), when another node announces
+ * changes on the cluster broadcast, and at least every poll interval (in case an announcement was lost).
+ * A pass that follows local changes announces them once, after they committed: one notification per pass
+ * rather than one per content transaction, whose commits would all queue for PostgreSQL's notify lock.
+ * Applied changes become visible by a near-real-time reader reopen; they are committed (made durable, with
+ * the change-log position) every commit interval and at shutdown, and replayed from the last commit after a
+ * crash.
  */
 @Component
 public class SearchIndex implements SmartLifecycle {
 
     static final int PHASE = 0;
+    static final String TOPIC = "search";
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final String SCHEMA = "agora.search.schema";
     private static final String POSITION = "agora.search.position";
@@ -47,10 +54,12 @@ public class SearchIndex implements SmartLifecycle {
     private final ChangeReplay replay;
     private final SearchProperties properties;
     private final IndexFiles files;
+    private final Broadcast broadcast;
     private final Clock clock;
     private final Clock wallClock = Clock.systemUTC();
 
     private final Semaphore wake = new Semaphore(0);
+    private final AtomicBoolean changedHere = new AtomicBoolean();
     private final AtomicReference<Handover> handover = new AtomicReference<>();
     private volatile CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     private volatile IndexTarget live;
@@ -63,7 +72,8 @@ public class SearchIndex implements SmartLifecycle {
     private record Handover(IndexTarget target, CompletableFuture<Void> done) {
     }
 
-    SearchIndex(List<ContentSource> sources, ChangeLog changes, SearchProperties properties, Clock clock) {
+    SearchIndex(List<ContentSource> sources, ChangeLog changes, SearchProperties properties, Broadcast broadcast,
+            Clock clock) {
         this.sources = sources.stream().collect(Collectors.toMap(ContentSource::name, Function.identity(),
                 (a, b) -> {
                     throw new IllegalStateException("two search sources are named " + a.name());
@@ -72,7 +82,19 @@ public class SearchIndex implements SmartLifecycle {
         this.replay = new ChangeReplay(this.sources, changes, wallClock);
         this.properties = properties;
         this.files = new IndexFiles(properties.indexRoot());
+        this.broadcast = broadcast;
         this.clock = clock;
+        broadcast.subscribe(TOPIC, new Broadcast.Listener() {
+            @Override
+            public void received(String message) {
+                wake.release();
+            }
+
+            @Override
+            public void missed() {
+                wake.release();
+            }
+        });
     }
 
     List<ContentSource> sources() {
@@ -144,7 +166,10 @@ public class SearchIndex implements SmartLifecycle {
             }
         }
         live = opened;
-        changes.onRecorded(wake::release);
+        changes.onRecorded(() -> {
+            changedHere.set(true);
+            wake.release();
+        });
         running = true;
         thread = Thread.ofPlatform().name("search-sync").daemon().start(this::loop);
     }
@@ -244,6 +269,10 @@ public class SearchIndex implements SmartLifecycle {
                 return;
             }
             try {
+                // Local changes have committed (they woke us after commit): other nodes can read them now.
+                if (changedHere.getAndSet(false)) {
+                    broadcast.send(TOPIC, "changed");
+                }
                 tick();
                 failures = 0;
             } catch (Exception e) {

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param dataDir the application's data directory; the index lives in {@code <data-dir>/search}
- * @param pollInterval how often a node reads the change log for changes made through other nodes
+ * @param pollInterval how often a node reads the change log even if no node announced changes (announcements
+ *        are best effort)
  * @param refreshInterval the least time between two passes over the change log: changes arriving closer together
  *        are applied and made visible as one batch, so a busy node writes a few small segments a second rather
  *        than one per change
@@ -26,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("agora.search")
 public record SearchProperties(
         @DefaultValue("./data") Path dataDir,
-        @DefaultValue("250ms") Duration pollInterval,
+        @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("250ms") Duration refreshInterval,
         @DefaultValue("5s") Duration commitInterval,
         @DefaultValue("5s") Duration startupWait,
