@@ -40,12 +40,12 @@ class ProblemHandler {
     ResponseEntity<ProblemDetail> api(ApiException e) {
         var response = ResponseEntity.status(e.status());
         if (e.retryAfter() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            response.header(HttpHeaders.RETRY_AFTER, Problems.retryAfter(e.retryAfter()));
         }
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Token");
         }
-        return response.body(Problems.of(e.status(), e.kind(), e.getMessage(), e.errors()));
+        return response.body(Problems.of(e));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -115,6 +115,10 @@ class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> other(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            return api(DatabaseUnavailable.problem());
+        }
         if (e instanceof ErrorResponse spring) {
             var status = spring.getStatusCode();
             var detail = spring.getBody().getDetail() != null ? spring.getBody().getDetail()
@@ -141,7 +145,7 @@ class ProblemHandler {
 
     private static ResponseEntity<ProblemDetail> validation(Map<String, List<String>> errors) {
         var e = ApiException.invalid(errors);
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Problems.of(e.status(), e.kind(), e.getMessage(), e.errors()));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Problems.of(e));
     }
 
     private static void add(Map<String, List<String>> errors, String field, String message) {

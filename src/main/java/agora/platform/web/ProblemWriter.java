@@ -4,10 +4,12 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
+import agora.platform.ApiException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem from code that runs outside Spring MVC (filters, security entry points). */
@@ -18,6 +20,13 @@ class ProblemWriter {
 
     ProblemWriter(JsonMapper json) {
         this.json = json;
+    }
+
+    void write(HttpServletResponse response, ApiException e) throws IOException {
+        if (e.retryAfter() != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Problems.retryAfter(e.retryAfter()));
+        }
+        write(response, Problems.of(e));
     }
 
     void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
