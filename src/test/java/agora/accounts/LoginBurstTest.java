@@ -81,11 +81,14 @@ class LoginBurstTest {
                 }
                 start = System.nanoTime();
                 gate.countDown();
-                for (var answer : answers) {
-                    logins.add(answer.get(60, TimeUnit.SECONDS));
+                try {
+                    for (var answer : answers) {
+                        logins.add(answer.get(60, TimeUnit.SECONDS));
+                    }
+                } finally {
+                    burstOver.set(true);
                 }
                 drained = System.nanoTime() - start;
-                burstOver.set(true);
                 reader.get(60, TimeUnit.SECONDS);
             }
 
