@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component("dbHealthIndicator")
 class DatabaseHealth implements HealthIndicator {
 
-    static final int ANSWER_SECONDS = 2;
+    private static final int ANSWER_SECONDS = 2;
 
     private final DataSource dataSource;
 

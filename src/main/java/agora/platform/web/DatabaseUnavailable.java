@@ -40,7 +40,7 @@ final class DatabaseUnavailable {
     }
 
     static ApiException problem() {
-        return ApiException.unavailable("the database is not answering; try again shortly", RETRY_AFTER);
+        return ApiException.unavailable("the database is busy or cannot be reached; try again shortly", RETRY_AFTER);
     }
 
     private static boolean connectionLost(Throwable cause) {
