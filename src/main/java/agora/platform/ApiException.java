@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
  *
  * @param kind short machine-readable problem kind, becomes the problem {@code type}
  * @param errors field name to messages; non-field problems use the key {@code body}
- * @param retryAfter for 429 answers, how long the client should wait; otherwise null
+ * @param retryAfter for 429 and 503 answers, how long the client should wait; otherwise null
  */
 public class ApiException extends RuntimeException {
 
@@ -61,6 +61,12 @@ public class ApiException extends RuntimeException {
 
     public static ApiException tooManyRequests(String detail, Duration retryAfter) {
         return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "throttled", detail, Map.of("body", List.of(detail)),
+                retryAfter);
+    }
+
+    /** Load shedding: the server (or what it depends on) cannot take this request now; come back later. */
+    public static ApiException unavailable(String detail, Duration retryAfter) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", detail, Map.of("body", List.of(detail)),
                 retryAfter);
     }
 

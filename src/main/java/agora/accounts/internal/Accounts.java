@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import agora.accounts.EmailChanged;
@@ -93,10 +92,11 @@ public class Accounts {
         return users.findById(id).orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
     }
 
-    /** Applies the changes; a new password ends every other session of the user. */
-    @Transactional
+    /**
+     * Applies the changes; a new password ends every other session of the user. As in {@link #register}, a new
+     * password is hashed before the transaction starts, so the slow part holds no database connection.
+     */
     public User update(long userId, UUID currentSession, Changes changes) {
-        var user = find(userId);
         var errors = new LinkedHashMap<String, List<String>>();
         if (changes.username() != null) {
             check(errors, "username", AccountRules.username(changes.username()));
@@ -115,6 +115,12 @@ public class Accounts {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        var passwordHash = changes.password() != null ? hasher.hash(changes.password()) : null;
+        return transaction.execute(tx -> apply(userId, currentSession, changes, passwordHash));
+    }
+
+    private User apply(long userId, UUID currentSession, Changes changes, String passwordHash) {
+        var user = find(userId);
         var email = changes.email() != null ? changes.email().strip() : user.email();
         var emailChanged = !AccountRules.key(email).equals(AccountRules.key(user.email()));
         if (emailChanged) {
@@ -126,7 +132,7 @@ public class Accounts {
         var updated = new User(user.id(),
                 changes.username() != null ? changes.username().strip() : user.username(),
                 email,
-                changes.password() != null ? hasher.hash(changes.password()) : user.passwordHash(),
+                passwordHash != null ? passwordHash : user.passwordHash(),
                 changes.bio() != null ? changes.bio() : user.bio(),
                 changes.image() != null ? emptyToNull(changes.image()) : user.image(),
                 user.role(),
@@ -137,7 +143,7 @@ public class Accounts {
         } catch (DuplicateKeyException raced) {
             throw ApiException.invalid(Map.of("username or email", List.of("has already been taken")));
         }
-        if (changes.password() != null) {
+        if (passwordHash != null) {
             sessions.revokeAllExcept(userId, currentSession);
             challenges.deleteAllOf(userId);
             events.publishEvent(new PasswordChanged(userId, now));

@@ -13,8 +13,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record AuthProperties(String jwtSecret, Duration tokenTtl, Duration sessionCacheTtl, Password password,
         LoginThrottle loginThrottle, EmailTokens emailTokens, TwoFactor twoFactor) {
 
-    /** Argon2id cost parameters. */
-    public record Password(int memoryKib, int iterations, int parallelism) {
+    /**
+     * Argon2id cost parameters, and where hashes run (see {@link HashingPool}).
+     *
+     * @param hashingThreads platform threads that hash; 0 means one per available processor
+     * @param hashingWait how long a hash may wait to start before the request is refused with 503
+     */
+    public record Password(int memoryKib, int iterations, int parallelism, int hashingThreads, Duration hashingWait) {
+
+        public Password {
+            if (hashingThreads <= 0) {
+                hashingThreads = Runtime.getRuntime().availableProcessors();
+            }
+        }
     }
 
     /** Lifetimes of the single-use tokens sent by email, and how often they may be sent. */

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 /**
  * Argon2id password hashes. Spring's defaults are below the OWASP minimum, so the cost comes from
  * configuration. Hashes made with older (weaker) parameters are reported for upgrade at the next login.
+ * Every hash and check runs on the {@link HashingPool}, so each of them may answer 503 when too many wait.
  */
 @Component
 class PasswordHasher {
@@ -14,29 +15,34 @@ class PasswordHasher {
     private static final int HASH_BYTES = 32;
 
     private final Argon2PasswordEncoder encoder;
+    private final HashingPool pool;
     private final String dummyHash;
 
-    PasswordHasher(AuthProperties properties) {
+    PasswordHasher(AuthProperties properties, HashingPool pool) {
         var cost = properties.password();
         this.encoder = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, cost.parallelism(), cost.memoryKib(),
                 cost.iterations());
+        this.pool = pool;
         this.dummyHash = encoder.encode("a password nobody has, verified when the email is unknown");
     }
 
     String hash(String password) {
-        return encoder.encode(password);
+        return pool.run(() -> encoder.encode(password));
     }
 
     boolean matches(String password, String hash) {
-        return encoder.matches(password, hash);
+        return pool.run(() -> encoder.matches(password, hash));
     }
 
     boolean needsUpgrade(String hash) {
         return encoder.upgradeEncoding(hash);
     }
 
-    /** Spends the same time as a real check, so an unknown email can't be told apart by timing. */
+    /**
+     * Spends the same time as a real check, in the same pool (so also the same waiting and the same 503), so an
+     * unknown email can't be told apart by timing.
+     */
     void verifyAgainstNothing(String password) {
-        encoder.matches(password, dummyHash);
+        pool.run(() -> encoder.matches(password, dummyHash));
     }
 }

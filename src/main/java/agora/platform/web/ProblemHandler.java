@@ -107,6 +107,10 @@ class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> other(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            return api(DatabaseUnavailable.problem());
+        }
         if (e instanceof ErrorResponse spring) {
             var status = spring.getStatusCode();
             var detail = spring.getBody().getDetail() != null ? spring.getBody().getDetail()
