@@ -31,7 +31,7 @@ class MailConfiguration {
         var sender = smtp.getIfAvailable();
         if (sender == null || sender.getHost() == null || sender.getHost().isBlank()) {
             throw new IllegalStateException("SPRING_MAIL_HOST (spring.mail.host) must name the SMTP server in the "
-                    + "'prod' profile; see README, \"Email\"");
+                    + "'prod' profile; see docs/email.md");
         }
         return new SmtpRelay(sender, sender(properties));
     }
