@@ -136,8 +136,10 @@ class LoginBurstTest {
             }
         }
         command.addAll(List.of("agora.AgoraApplication", "--server.port=" + port, "--agora.data-dir=" + data,
+                // One address sends the whole burst and the reads: the limits would answer most of it 429.
                 "--agora.demo-data.enabled=false", "--agora.rate-limits.login.capacity=100000",
-                "--agora.rate-limits.sign-up.capacity=100000", "--agora.notifications.delivery.sweep=false",
+                "--agora.rate-limits.sign-up.capacity=100000", "--agora.rate-limits.anonymous-reads.capacity=100000",
+                "--agora.notifications.delivery.sweep=false",
                 "--agora.orders.reconciliation.interval=1h", "--logging.level.agora.access=warn"));
         return command;
     }
