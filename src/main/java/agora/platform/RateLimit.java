@@ -11,7 +11,7 @@ public enum RateLimit {
     SIGN_UP("sign-up", true),
     /** Logins, two-factor codes, password resets and email verification, per address; logins also per account. */
     LOGIN("login", true),
-    /** Emails sent to an address on a client's request, per recipient address and per account. */
+    /** Requests that send someone an email, per recipient address and per account. */
     EMAIL("email", false),
     /** Posts, comments, likes, follows, cart, products, orders' changes: anything that changes data. */
     WRITES("writes", false),

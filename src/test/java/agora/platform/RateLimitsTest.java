@@ -326,6 +326,23 @@ class RateLimitsTest {
     }
 
     @Test
+    void passwordChangesAreLimitedLikeEveryRequestThatSendsAnEmail() throws Exception {
+        var user = signUpFrom(freshAddress());
+        for (var i = 0; i < 3; i++) {
+            mvc.perform(put("/api/user").header("Authorization", user.authorization()).with(from(freshAddress()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"user\":{\"password\":\"another-password-" + i + "\"}}")).andExpect(status().isOk());
+        }
+        assertThrottled(put("/api/user").header("Authorization", user.authorization()).with(from(freshAddress()))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"user\":{\"password\":\"yet-another-password\"}}"),
+                "email", 3, 3600);
+        // Nothing else about the account is limited by it.
+        mvc.perform(put("/api/user").header("Authorization", user.authorization()).with(from(freshAddress()))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"user\":{\"bio\":\"still here\"}}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void emailsToOneAddressAreLimitedWhoeverAsks() throws Exception {
         var target = Api.uniqueName("inbox") + "@example.com";
         for (var i = 0; i < 3; i++) {

@@ -115,6 +115,9 @@ public class Accounts {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        if (changes.password() != null) {
+            emailLimits.forAccount(userId); // a new password is announced by email
+        }
         var passwordHash = changes.password() != null ? hasher.hash(changes.password()) : null;
         return transaction.execute(tx -> apply(userId, currentSession, changes, passwordHash));
     }

@@ -41,19 +41,21 @@ public class TwoFactor {
     private final LoginGuard guard;
     private final Sessions sessions;
     private final ApplicationEventPublisher events;
+    private final EmailLimits emailLimits;
     private final TransactionTemplate transaction;
     private final String issuer;
     private final Clock clock;
 
     TwoFactor(TwoFactorRepository repository, UserRepository users, TwoFactorKey key, LoginGuard guard,
-            Sessions sessions, ApplicationEventPublisher events, TransactionTemplate transaction,
-            AuthProperties properties, Clock clock) {
+            Sessions sessions, ApplicationEventPublisher events, EmailLimits emailLimits,
+            TransactionTemplate transaction, AuthProperties properties, Clock clock) {
         this.repository = repository;
         this.users = users;
         this.box = key.box();
         this.guard = guard;
         this.sessions = sessions;
         this.events = events;
+        this.emailLimits = emailLimits;
         this.transaction = transaction;
         this.issuer = properties.twoFactor().issuer();
         this.clock = clock;
@@ -87,6 +89,7 @@ public class TwoFactor {
                 .filter(e -> !e.enabled())
                 .orElseThrow(() -> ApiException.conflict("no-enrolment", "body",
                         "start enrolment first (POST /api/user/2fa)"));
+        emailLimits.forAccount(userId); // turning it on is announced by email
         guard.checkAllowed(user.email(), userId, clientAddress);
         var step = Totp.match(open(enrolment), normalize(code), clock.instant(), enrolment.lastUsedStep());
         if (step.isEmpty() || !repository.useStep(userId, step.getAsLong())) {
@@ -118,6 +121,7 @@ public class TwoFactor {
         if (!repository.isEnabled(userId)) {
             throw ApiException.conflict("two-factor-off", "body", "two-factor login is not on");
         }
+        emailLimits.forAccount(userId); // turning it off is announced by email
         checkSecondFactor(user, code, clientAddress);
         transaction.executeWithoutResult(tx -> {
             if (repository.delete(userId)) {
