@@ -51,7 +51,8 @@ class UsersController {
         return switch (login.login(credentials.email(), credentials.password(), http.getRemoteAddr())) {
             case Login.SignedIn signedIn -> ResponseEntity.ok(UserResponses.of(signedIn));
             case Login.ChallengeIssued challenge -> ResponseEntity.accepted()
-                    .body(new UserJson.ChallengeResponse(challenge.challenge(), Timestamps.format(challenge.expiresAt())));
+                    .body(new UserJson.ChallengeResponse(challenge.challenge(),
+                            Timestamps.format(challenge.expiresAt())));
         };
     }
 

@@ -129,7 +129,8 @@ class EmailOutbox {
                 : jdbc.sql(sql + " and recipient_key = ? order by id desc limit ?").params(recipientKey(to), limit);
         return query.query((rs, row) -> new MailboxMessage(rs.getLong("id"), rs.getString("message_id"),
                 rs.getString("recipient"), rs.getString("template"), rs.getString("subject"),
-                rs.getString("text_body"), rs.getString("html_body"), Timestamps.format(Sql.instant(rs, "created_at")))).list();
+                rs.getString("text_body"), rs.getString("html_body"),
+                Timestamps.format(Sql.instant(rs, "created_at")))).list();
     }
 
     void deleteAllOf(long userId) {

@@ -39,9 +39,9 @@ record Verdict(RateLimit limit, RateLimitProperties.Quota quota, boolean allowed
 
     RateLimitExceeded exceeded() {
         var seconds = retryAfter().toSeconds();
-        return new RateLimitExceeded("too many requests (" + limit.policy() + "): at most " + quota.capacity() + " per "
-                + quota.period().toSeconds() + " seconds; try again in " + seconds + " second" + (seconds == 1 ? "" : "s"),
-                retryAfter(), policyHeader(), stateHeader());
+        var detail = "too many requests (" + limit.policy() + "): at most " + quota.capacity() + " per "
+                + quota.period().toSeconds() + " seconds; try again in " + seconds + " second" + (seconds == 1 ? "" : "s");
+        return new RateLimitExceeded(detail, retryAfter(), policyHeader(), stateHeader());
     }
 
     private static long secondsUp(Duration duration) {
