@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Starts an Agora cluster on this machine, everything on 127.0.0.1 and under one work directory:
+#   a PostgreSQL primary and a streaming replica of it (pg_basebackup -R), both run as the postgres OS user;
+#   Redis; an SMTP sink (MailDev, with its HTTP API); N Agora nodes from the packaged jar, each with its own
+#   port and data directory; and nginx in front of them.
+# It prints the URLs and writes <work>/cluster.env (ports and PIDs, for scripts) and <work>/down.sh, which
+# stops exactly what this started and deletes the work directory.
+#   ops/cluster/up.sh [nodes]            (default 2; AGORA_CLUSTER_DIR picks the work directory)
+# Installs what is missing: nginx (Debian package), MailDev (npm, under ops/cluster/node_modules); builds the jar
+# if there is none. The primary is a server of the cluster's own (initdb), not the machine's: faults may be
+# injected into every part without touching anything else.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+nodes=${1:-2}
+. ops/jdk.sh
+
+MAILDEV_VERSION=3.0.0
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+work=${AGORA_CLUSTER_DIR:-$(mktemp -d /tmp/agora-cluster.XXXXXX)}
+mkdir -p "$work"
+chmod 755 "$work"
+log() { echo "== $*"; }
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+as_postgres() { runuser -u postgres -- "$@"; }
+
+# --- what it needs ---------------------------------------------------------------------------------
+command -v nginx >/dev/null || { log "installing nginx"; apt-get install -y -q nginx >/dev/null; }
+command -v redis-server >/dev/null || { log "installing redis-server"; apt-get install -y -q redis-server >/dev/null; }
+if [ ! -x ops/cluster/node_modules/.bin/maildev ]; then
+  log "installing MailDev $MAILDEV_VERSION under ops/cluster/node_modules"
+  npm install --prefix ops/cluster --no-save --no-package-lock --no-audit --no-fund --silent \
+    "maildev@$MAILDEV_VERSION"
+fi
+jar=$(ls target/agora-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+if [ -z "$jar" ]; then
+  log "building the jar"
+  ./mvnw -B -ntp -q -DskipTests package
+  jar=$(ls target/agora-*.jar | grep -v plain | head -1)
+fi
+
+# down.sh grows with every part started, so a failure half way still leaves a way to stop what runs.
+stops=()
+write_down() {
+  { echo '#!/usr/bin/env bash'
+    echo "# Stops what ops/cluster/up.sh started in $work, the last started first, and deletes the directory."
+    echo 'cd /'
+    printf '%s\n' "${stops[@]}"
+    echo "rm -rf '$work'"; } >"$work/down.sh"
+  chmod +x "$work/down.sh"
+}
+on_down() { stops=("$1" "${stops[@]}"); write_down; }
+write_down
+trap 'echo "up.sh failed; stopping what it started" >&2; "$work/down.sh"' ERR
+env_file="$work/cluster.env"
+: >"$env_file"
+remember() { echo "$1=$2" >>"$env_file"; }
+
+# --- PostgreSQL: a primary and a streaming replica of it --------------------------------------------
+pg_primary_port=$(free_port)
+pg_replica_port=$(free_port)
+pg="$work/pg"    # everything of PostgreSQL's, owned by its OS user
+mkdir -p "$pg/socket"
+chown -R postgres "$pg"
+log "PostgreSQL primary on 127.0.0.1:$pg_primary_port"
+as_postgres "$PG_BIN/initdb" -D "$pg/primary" -A trust -U postgres --no-sync >/dev/null
+cat >>"$pg/primary/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$pg/socket'
+max_connections = 200
+wal_level = replica
+max_wal_senders = 10
+wal_keep_size = 512MB
+hot_standby = on
+fsync = on
+EOF
+echo "host replication all 127.0.0.1/32 trust" >>"$pg/primary/pg_hba.conf"
+as_postgres "$PG_BIN/pg_ctl" -D "$pg/primary" -o "-p $pg_primary_port" -l "$pg/primary.log" -w start >/dev/null
+on_down "runuser -u postgres -- '$PG_BIN/pg_ctl' -D '$pg/primary' -m fast -w stop >/dev/null 2>&1 || true"
+as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_primary_port" -U postgres agora
+
+log "PostgreSQL replica on 127.0.0.1:$pg_replica_port"
+as_postgres "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$pg_primary_port" -U postgres -D "$pg/replica" -R -X stream \
+  --no-sync
+as_postgres "$PG_BIN/pg_ctl" -D "$pg/replica" -o "-p $pg_replica_port" -l "$pg/replica.log" -w start >/dev/null
+on_down "runuser -u postgres -- '$PG_BIN/pg_ctl' -D '$pg/replica' -m fast -w stop >/dev/null 2>&1 || true"
+remember PG_BIN "$PG_BIN"
+remember PG_PRIMARY_PORT "$pg_primary_port"
+remember PG_PRIMARY_DATA "$pg/primary"
+remember PG_REPLICA_PORT "$pg_replica_port"
+remember PG_REPLICA_DATA "$pg/replica"
+
+# --- Redis and the SMTP sink --------------------------------------------------------------------------
+redis_port=$(free_port)
+log "Redis on 127.0.0.1:$redis_port"
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" \
+  --logfile "$work/redis.log" </dev/null >/dev/null 2>&1 &
+redis_pid=$!
+on_down "kill $redis_pid 2>/dev/null || true"
+remember REDIS_PORT "$redis_port"
+remember REDIS_PID "$redis_pid"
+
+smtp_port=$(free_port)
+mail_api_port=$(free_port)
+log "SMTP sink (MailDev) on 127.0.0.1:$smtp_port, its API on http://127.0.0.1:$mail_api_port/api/email"
+ops/cluster/node_modules/.bin/maildev --ip 127.0.0.1 --smtp "$smtp_port" --web "$mail_api_port" \
+  </dev/null >"$work/maildev.log" 2>&1 &
+maildev_pid=$!
+on_down "kill $maildev_pid 2>/dev/null || true"
+remember SMTP_PORT "$smtp_port"
+remember MAIL_API_PORT "$mail_api_port"
+remember MAILDEV_PID "$maildev_pid"
+for _ in $(seq 1 60); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$mail_api_port/api/email" >/dev/null 2>&1 && break; sleep 0.5; done
+
+# --- the Agora nodes ----------------------------------------------------------------------------------
+# Every node gets the same settings; ops/cluster/node.sh starts (and restarts) one of them.
+cat >"$work/node-env" <<EOF
+SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$pg_primary_port/agora
+SPRING_DATASOURCE_USERNAME=postgres
+SPRING_DATASOURCE_PASSWORD=
+AGORA_DATASOURCE_REPLICA_URL=jdbc:postgresql://127.0.0.1:$pg_replica_port/agora
+AGORA_REDIS_URL=redis://127.0.0.1:$redis_port
+SPRING_MAIL_HOST=127.0.0.1
+SPRING_MAIL_PORT=$smtp_port
+AGORA_WEB_TRUSTEDPROXIES=127.0.0.1
+AGORA_PAYMENTS_PROVIDER=sandbox
+EOF
+remember JAR "$(pwd)/$jar"
+remember NODES "$nodes"
+for i in $(seq 1 "$nodes"); do
+  port=$(free_port)
+  remember "NODE_${i}_PORT" "$port"
+  ops/cluster/node.sh "$work" "$i" start
+  on_down "'$(pwd)/ops/cluster/node.sh' '$work' $i stop"
+done
+
+# --- nginx in front -----------------------------------------------------------------------------------
+lb_port=$(free_port)
+mkdir -p "$work/nginx"
+upstreams=""
+for i in $(seq 1 "$nodes"); do
+  upstreams+="    server 127.0.0.1:$(grep "^NODE_${i}_PORT=" "$env_file" | cut -d= -f2) max_fails=1 fail_timeout=3s;"$'\n'
+done
+sed -e "s|@PORT@|$lb_port|" -e "s|@WORK@|$work/nginx|g" ops/cluster/nginx.conf \
+  | awk -v servers="$upstreams" '{ if ($0 ~ /@SERVERS@/) printf "%s", servers; else print }' >"$work/nginx/nginx.conf"
+log "nginx on http://127.0.0.1:$lb_port"
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' </dev/null >"$work/nginx/stderr.log" 2>&1 &
+nginx_pid=$!
+on_down "kill $nginx_pid 2>/dev/null || true"
+remember LB_PORT "$lb_port"
+remember NGINX_PID "$nginx_pid"
+for _ in $(seq 1 30); do curl -fs "http://127.0.0.1:$lb_port/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.5; done
+trap - ERR
+
+cat <<EOF
+
+Agora cluster is up ($nodes nodes), in $work
+  load balancer (nginx)   http://127.0.0.1:$lb_port/            the web UI and the API, /api/...
+$(for i in $(seq 1 "$nodes"); do echo "  node $i                  http://127.0.0.1:$(grep "^NODE_${i}_PORT=" "$env_file" | cut -d= -f2)/   log: $work/node-$i/server.log"; done)
+  PostgreSQL primary      127.0.0.1:$pg_primary_port (database agora, user postgres)
+  PostgreSQL replica      127.0.0.1:$pg_replica_port (streaming from the primary, read-only)
+  Redis                   127.0.0.1:$redis_port
+  SMTP sink               127.0.0.1:$smtp_port; every email at http://127.0.0.1:$mail_api_port/api/email
+Stop it all with: $work/down.sh
+EOF
