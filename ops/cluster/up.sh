@@ -94,21 +94,21 @@ redis_port=$(free_port)
 log "Redis on 127.0.0.1:$redis_port"
 redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" \
   --logfile "$work/redis.log" </dev/null >/dev/null 2>&1 &
-redis_pid=$!
-on_down "kill $redis_pid 2>/dev/null || true"
+echo $! >"$work/redis.pid"    # whoever restarts Redis (the chaos suite) writes its new pid here
+on_down "kill \$(cat '$work/redis.pid') 2>/dev/null || true"
 remember REDIS_PORT "$redis_port"
-remember REDIS_PID "$redis_pid"
 
 smtp_port=$(free_port)
 mail_api_port=$(free_port)
+# Its emails are kept in <work>/mail, so a restarted sink still has the ones it received before.
 log "SMTP sink (MailDev) on 127.0.0.1:$smtp_port, its API on http://127.0.0.1:$mail_api_port/api/email"
 ops/cluster/node_modules/.bin/maildev --ip 127.0.0.1 --smtp "$smtp_port" --web "$mail_api_port" \
+  --mail-directory "$work/mail" --max-emails 0 \
   </dev/null >"$work/maildev.log" 2>&1 &
-maildev_pid=$!
-on_down "kill $maildev_pid 2>/dev/null || true"
+echo $! >"$work/maildev.pid"
+on_down "kill \$(cat '$work/maildev.pid') 2>/dev/null || true"
 remember SMTP_PORT "$smtp_port"
 remember MAIL_API_PORT "$mail_api_port"
-remember MAILDEV_PID "$maildev_pid"
 for _ in $(seq 1 60); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.5; done
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$mail_api_port/api/email" >/dev/null 2>&1 && break; sleep 0.5; done
 
@@ -125,6 +125,8 @@ SPRING_MAIL_PORT=$smtp_port
 AGORA_WEB_TRUSTEDPROXIES=127.0.0.1
 AGORA_PAYMENTS_PROVIDER=sandbox
 EOF
+# AGORA_CLUSTER_NODE_ENV names a file of more settings (NAME=value lines) for every node, e.g. the chaos suite's.
+[ -z "${AGORA_CLUSTER_NODE_ENV:-}" ] || cat "$AGORA_CLUSTER_NODE_ENV" >>"$work/node-env"
 remember JAR "$(pwd)/$jar"
 remember NODES "$nodes"
 for i in $(seq 1 "$nodes"); do
@@ -145,10 +147,8 @@ sed -e "s|@PORT@|$lb_port|" -e "s|@WORK@|$work/nginx|g" ops/cluster/nginx.conf \
   | awk -v servers="$upstreams" '{ if ($0 ~ /@SERVERS@/) printf "%s", servers; else print }' >"$work/nginx/nginx.conf"
 log "nginx on http://127.0.0.1:$lb_port"
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' </dev/null >"$work/nginx/stderr.log" 2>&1 &
-nginx_pid=$!
-on_down "kill $nginx_pid 2>/dev/null || true"
+on_down "kill $! 2>/dev/null || true"
 remember LB_PORT "$lb_port"
-remember NGINX_PID "$nginx_pid"
 for _ in $(seq 1 30); do curl -fs "http://127.0.0.1:$lb_port/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.5; done
 trap - ERR
 
