@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import agora.accounts.UserRegistered;
+import agora.platform.DemoSeeding;
 
 /**
- * On the first start with an empty database, creates demo users with known passwords and prints them once.
- * Other modules seed their demo content after this ({@code agora.demo-data.enabled=false} turns all off).
+ * On the first start with an empty database, creates demo users with known passwords (all in one transaction) and
+ * prints them once. Other modules seed their demo content after this ({@code agora.demo-data.enabled=false} turns
+ * all off).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,37 +48,45 @@ class DemoAccounts implements ApplicationRunner {
     private final PasswordHasher hasher;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final DemoSeeding seeding;
     private final Clock clock;
 
     DemoAccounts(UserRepository users, PasswordHasher hasher, ApplicationEventPublisher events,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, DemoSeeding seeding, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.events = events;
         this.transaction = transaction;
+        this.seeding = seeding;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!users.isEmpty()) {
-            return;
-        }
+        seeding.seed("users", () -> {
+            if (users.isEmpty()) {
+                seed();
+            }
+        });
+    }
+
+    private void seed() {
+        var hashes = USERS.stream().map(demo -> hasher.hash(demo.password())).toList();
         var lines = new StringBuilder("Demo data: created these users (email / password):");
-        for (var demo : USERS) {
-            var hash = hasher.hash(demo.password());
-            transaction.executeWithoutResult(tx -> {
-                var id = users.insert(demo.username(), demo.email(), hash, demo.role(), clock.instant());
+        transaction.executeWithoutResult(tx -> {
+            for (int i = 0; i < USERS.size(); i++) {
+                var demo = USERS.get(i);
+                var id = users.insert(demo.username(), demo.email(), hashes.get(i), demo.role(), clock.instant());
                 var user = users.findById(id).orElseThrow();
                 // Demo addresses receive no mail; they count as verified so demo sellers can sell.
                 users.update(new User(id, user.username(), user.email(), user.passwordHash(), demo.bio(), null,
                         user.role(), clock.instant()), clock.instant());
                 // Like any sign-up, so that other modules (search) learn of demo users too.
                 events.publishEvent(new UserRegistered(id, demo.username()));
-            });
-            lines.append("\n  ").append(demo.email()).append(" / ").append(demo.password())
-                    .append(demo.role() == User.Role.ADMIN ? "  (admin)" : "");
-        }
+                lines.append("\n  ").append(demo.email()).append(" / ").append(demo.password())
+                        .append(demo.role() == User.Role.ADMIN ? "  (admin)" : "");
+            }
+        });
         log.info(lines.toString());
     }
 }

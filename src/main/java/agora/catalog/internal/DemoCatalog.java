@@ -11,11 +11,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import agora.accounts.UserDirectory;
+import agora.platform.DemoSeeding;
 import agora.platform.PublicIds;
 
-/** On the first start with an empty catalog, bob and dave (verified demo users) put products on sale. */
+/**
+ * On the first start with an empty catalog, bob and dave (verified demo users) put products on sale, in one
+ * transaction.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 @ConditionalOnBooleanProperty("agora.demo-data.enabled")
@@ -42,29 +47,42 @@ class DemoCatalog implements ApplicationRunner {
 
     private final ProductRepository products;
     private final UserDirectory users;
+    private final TransactionTemplate transaction;
+    private final DemoSeeding seeding;
     private final Clock clock;
 
-    DemoCatalog(ProductRepository products, UserDirectory users, Clock clock) {
+    DemoCatalog(ProductRepository products, UserDirectory users, TransactionTemplate transaction, DemoSeeding seeding,
+            Clock clock) {
         this.products = products;
         this.users = users;
+        this.transaction = transaction;
+        this.seeding = seeding;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!products.isEmpty()) {
-            return;
-        }
-        int created = 0;
-        for (var demo : PRODUCTS) {
-            var seller = users.findByUsername(demo.seller());
-            if (seller.isEmpty()) {
-                continue;
+        seeding.seed("products", () -> {
+            if (products.isEmpty()) {
+                seed();
             }
-            products.insert(PublicIds.next("prd"), seller.get().id(), demo.title(), demo.description(),
-                    demo.price(), "EUR", demo.stock(), demo.tags(), List.of(), clock.instant());
-            created++;
-        }
+        });
+    }
+
+    private void seed() {
+        int created = transaction.execute(tx -> {
+            int inserted = 0;
+            for (var demo : PRODUCTS) {
+                var seller = users.findByUsername(demo.seller());
+                if (seller.isEmpty()) {
+                    continue;
+                }
+                products.insert(PublicIds.next("prd"), seller.get().id(), demo.title(), demo.description(),
+                        demo.price(), "EUR", demo.stock(), demo.tags(), List.of(), clock.instant());
+                inserted++;
+            }
+            return inserted;
+        });
         if (created > 0) {
             log.info("Demo data: {} products on sale by bob and dave", created);
         }

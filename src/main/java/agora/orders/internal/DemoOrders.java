@@ -12,10 +12,12 @@ import org.springframework.stereotype.Component;
 
 import agora.accounts.UserDirectory;
 import agora.catalog.ProductCatalog;
+import agora.platform.DemoSeeding;
 
 /**
  * On the first start without orders, carol buys bob's walnut cutting board through the real checkout (the
- * sandbox bank, {@code pm_card_visa}), so the demo has a paid order.
+ * sandbox bank, {@code pm_card_visa}), so the demo has a paid order. A node dying mid-checkout leaves an order
+ * whose payment reconciliation settles, like any other.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -29,20 +31,28 @@ class DemoOrders implements ApplicationRunner {
     private final ProductCatalog catalog;
     private final Cart cart;
     private final Checkout checkout;
+    private final DemoSeeding seeding;
 
-    DemoOrders(JdbcClient jdbc, UserDirectory users, ProductCatalog catalog, Cart cart, Checkout checkout) {
+    DemoOrders(JdbcClient jdbc, UserDirectory users, ProductCatalog catalog, Cart cart, Checkout checkout,
+            DemoSeeding seeding) {
         this.jdbc = jdbc;
         this.users = users;
         this.catalog = catalog;
         this.cart = cart;
         this.checkout = checkout;
+        this.seeding = seeding;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select exists (select 1 from orders)").query(Boolean.class).single()) {
-            return;
-        }
+        seeding.seed("orders", () -> {
+            if (!jdbc.sql("select exists (select 1 from orders)").query(Boolean.class).single()) {
+                seed();
+            }
+        });
+    }
+
+    private void seed() {
         var carol = users.findByUsername("carol");
         var board = catalog.listAfter(0, 100).stream()
                 .filter(p -> "bob".equals(p.sellerUsername()) && p.title().equals("Walnut cutting board")).findFirst();

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import agora.accounts.UserDirectory;
 import agora.accounts.UserProfile;
+import agora.platform.DemoSeeding;
 import agora.social.PostPublished;
 
 /**
@@ -97,11 +98,12 @@ class DemoSocial implements ApplicationRunner {
     private final CommentRepository comments;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final DemoSeeding seeding;
     private final Clock clock;
 
     DemoSocial(UserDirectory directory, PostRepository posts, Posts publishing, TagRepository tags,
             FollowRepository follows, FavoriteRepository favorites, CommentRepository comments,
-            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, DemoSeeding seeding, Clock clock) {
         this.directory = directory;
         this.posts = posts;
         this.publishing = publishing;
@@ -111,17 +113,20 @@ class DemoSocial implements ApplicationRunner {
         this.comments = comments;
         this.events = events;
         this.transaction = transaction;
+        this.seeding = seeding;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (posts.isEmpty()) {
-            seed();
-        }
+        seeding.seed("posts", () -> {
+            if (posts.isEmpty()) {
+                seed();
+            }
+        });
     }
 
-    /** Seeds the demo content; does nothing unless all demo users exist. */
+    /** Seeds the demo content in one transaction; does nothing unless all demo users exist. */
     void seed() {
         var users = new HashMap<String, Long>();
         for (var name : FOLLOWS.keySet()) {

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.jayway.jsonpath.JsonPath;
 
 import agora.accounts.UserDirectory;
+import agora.platform.DemoSeeding;
 import agora.test.AgoraTest;
 import agora.test.Api;
 
@@ -56,6 +57,9 @@ class DemoSocialTest {
     TransactionTemplate transaction;
 
     @Autowired
+    DemoSeeding seeding;
+
+    @Autowired
     Clock clock;
 
     @Test
@@ -65,8 +69,8 @@ class DemoSocialTest {
             mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON)
                     .content(Api.userJson(name, name + "@example.com", Api.PASSWORD))).andExpect(status().isCreated());
         }
-        new DemoSocial(directory, posts, publishing, tags, follows, favorites, comments, events, transaction, clock)
-                .seed();
+        new DemoSocial(directory, posts, publishing, tags, follows, favorites, comments, events, transaction, seeding,
+                clock).seed();
 
         for (var name : List.of("alice", "bob", "carol", "dave")) {
             var token = "Token " + Api.login(mvc, name + "@example.com", Api.PASSWORD);
