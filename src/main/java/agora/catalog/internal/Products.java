@@ -74,12 +74,14 @@ public class Products {
         }
     }
 
+    @Transactional(readOnly = true)
     public Product find(String publicId) {
         return products.findByPublicId(publicId).filter(Product::listed)
                 .orElseThrow(() -> ApiException.notFound("product"));
     }
 
     /** Listed products, newest first; an unknown seller name matches nothing. */
+    @Transactional(readOnly = true)
     public Page page(String tag, String sellerUsername, boolean inStock, int limit, int offset) {
         Long sellerId = null;
         if (sellerUsername != null) {

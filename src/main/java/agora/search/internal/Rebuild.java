@@ -21,11 +21,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import agora.platform.ReplicaReads;
+
 /**
  * A full rebuild: streams every source from its module in id order, in pages, into a new index beside the
  * live one (which keeps answering and keeping current), catches the new one up with the changes made
  * meanwhile, and hands it to the sync thread, which swaps it in atomically. Progress is logged and shown by
- * {@link #status()}. One rebuild at a time.
+ * {@link #status()}. One rebuild at a time. The sources are read from the read replica when it has replayed
+ * everything up to where the change log stood at the start (else from the primary), so the catching up misses nothing.
  */
 @Component
 public class Rebuild implements SmartLifecycle {
@@ -43,6 +46,7 @@ public class Rebuild implements SmartLifecycle {
     private final SearchIndex index;
     private final ChangeLog changes;
     private final SearchProperties properties;
+    private final ReplicaReads replica;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<Status> status = new AtomicReference<>(
             new Status(State.IDLE, null, null, null, 0, Map.of(), 0, null));
@@ -52,10 +56,11 @@ public class Rebuild implements SmartLifecycle {
     private volatile boolean running;
     private boolean startedOnce;
 
-    Rebuild(SearchIndex index, ChangeLog changes, SearchProperties properties) {
+    Rebuild(SearchIndex index, ChangeLog changes, SearchProperties properties, ReplicaReads replica) {
         this.index = index;
         this.changes = changes;
         this.properties = properties;
+        this.replica = replica;
     }
 
     /** Starts a rebuild in the background; false if one is running already. */
@@ -111,6 +116,7 @@ public class Rebuild implements SmartLifecycle {
 
     private void build() throws IOException, InterruptedException, ExecutionException {
         var position = changes.latestId(); // every change up to here is in what the sources answer from now on
+        var seen = replica.position(); // taken after the change log's position, so the reads after it see it all
         var path = index.files().newGeneration();
         var handle = IndexHandle.create(path, RAM_BUFFER_MB);
         var handedOver = false;
@@ -126,7 +132,8 @@ public class Rebuild implements SmartLifecycle {
                 var after = 0L;
                 while (true) {
                     check(failure);
-                    var page = source.listAfter(after, properties.rebuildBatchSize());
+                    var from = after;
+                    var page = replica.after(seen, () -> source.listAfter(from, properties.rebuildBatchSize()));
                     inFlight.acquire();
                     workers.execute(() -> {
                         try {

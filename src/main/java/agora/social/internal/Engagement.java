@@ -89,6 +89,7 @@ public class Engagement {
     }
 
     /** Newest first, in a constant number of queries. */
+    @Transactional(readOnly = true)
     public List<CommentView> comments(Optional<Long> reader, String slug, int limit, int offset) {
         var post = posts.find(slug);
         var page = comments.list(post.id(), limit, offset);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import agora.accounts.UserDirectory;
 import agora.accounts.UserProfile;
@@ -28,6 +29,7 @@ public class PostListing {
     }
 
     /** Unknown tags or usernames match nothing (an empty page), as RealWorld clients expect. */
+    @Transactional(readOnly = true)
     public ArticlePage list(Optional<Long> reader, String tag, String author, String favoritedBy, Paging paging) {
         Long tagId = null;
         Long authorId = null;
@@ -57,10 +59,12 @@ public class PostListing {
     }
 
     /** Posts by the authors the reader follows, newest first (RealWorld's feed). */
+    @Transactional(readOnly = true)
     public ArticlePage feed(long reader, Paging paging) {
         return page(new PostFilter(null, null, null, reader), Optional.of(reader), paging);
     }
 
+    @Transactional(readOnly = true)
     public List<String> tags() {
         return tags.popular(TAGS_SHOWN);
     }

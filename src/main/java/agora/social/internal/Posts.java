@@ -52,6 +52,7 @@ public class Posts {
         this.clock = clock;
     }
 
+    @Transactional(readOnly = true)
     public ArticleView get(Optional<Long> reader, String slug) {
         return views.of(find(slug), reader);
     }

@@ -25,6 +25,7 @@ public class Profiles {
         this.clock = clock;
     }
 
+    @Transactional(readOnly = true)
     public AuthorView view(Optional<Long> reader, String username) {
         var profile = find(username);
         return AuthorView.of(profile, reader.map(r -> isFollowing(r, profile.id())).orElse(false));

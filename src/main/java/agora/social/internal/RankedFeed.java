@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import agora.social.internal.FeedRanking.Candidate;
 import agora.social.internal.FeedRanking.Ranked;
@@ -43,6 +44,7 @@ public class RankedFeed {
     }
 
     /** Ranks the reader's feed now and answers the page at {@code paging}. */
+    @Transactional(readOnly = true)
     public FeedPage first(long reader, Paging paging, boolean explain) {
         var now = clock.instant();
         var ranked = rank(reader, now);
@@ -63,6 +65,7 @@ public class RankedFeed {
     }
 
     /** The next page of the ranking a cursor continues. Posts deleted since are left out. */
+    @Transactional(readOnly = true)
     public FeedPage next(long reader, String cursorText, int limit, boolean explain) {
         var cursor = FeedCursor.decode(cursorText, reader);
         var ids = cursor.remaining();
