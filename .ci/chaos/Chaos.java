@@ -64,6 +64,7 @@ public class Chaos {
 
     final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     volatile String phase = "setup";
+    final long started = System.nanoTime();
     volatile boolean partDown;
     volatile boolean running = true;
     final Map<String, Long> recovery = new LinkedHashMap<>();
@@ -342,7 +343,7 @@ public class Chaos {
 
     /** Runs a fault: the workload goes on meanwhile; answers when every node is ready again (the recovery time). */
     void fault(String name, ThrowingRunnable breakIt, ThrowingRunnable repairIt) throws Exception {
-        phase = name;
+        enter(name);
         partDown = true;
         breakIt.run();
         repairIt.run();
@@ -351,6 +352,11 @@ public class Chaos {
         partDown = false;
         recovery.put(name, (System.nanoTime() - repaired) / 1_000_000);
         pause(3_000); // the workload runs on a healthy cluster between faults
+    }
+
+    void enter(String name) {
+        phase = name;
+        System.out.printf("[%3d s] %s%n", (System.nanoTime() - started) / 1_000_000_000, name);
     }
 
     interface ThrowingRunnable {
@@ -401,18 +407,17 @@ public class Chaos {
             workers.submit(() -> work(buyer, buyers));
         }
 
-        phase = "baseline";
+        enter("baseline");
         pause(8_000);
         fault("node killed (SIGKILL) mid-checkout", () -> node(2, "kill"), () -> {
             pause(3_000);
             node(2, "start");
         });
-        phase = "rolling deploy (SIGTERM, one node at a time)";
+        enter("rolling deploy (SIGTERM, one node at a time)");
         for (var n = 1; n <= nodes(); n++) {
             node(n, "stop");
             node(n, "start");
         }
-        recovery.put(phase, 0L);
         pause(3_000);
         fault("Redis stopped 10 s", () -> kill(pid("redis.pid")), () -> {
             pause(10_000);
@@ -428,7 +433,7 @@ public class Chaos {
             pause(10_000);
             postgres("replica", "start");
         });
-        phase = "cool-down";
+        enter("cool-down");
         pause(5_000);
         running = false;
         workers.shutdown();
@@ -439,6 +444,7 @@ public class Chaos {
     // ---- the invariants ---------------------------------------------------------------------------------------
 
     boolean verify() throws Exception {
+        enter("verifying");
         var failures = new ArrayList<String>();
         try (var primary = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + env.get("PG_PRIMARY_PORT")
                 + "/agora?user=postgres"); var replica = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
@@ -514,6 +520,11 @@ public class Chaos {
                     () -> searchable(node).size() == posts.size());
             check(failures, "acknowledged posts not found by node " + finalN + "'s search", posts.size() - searchable(node).size(), 0);
         }
+        for (var n = 1; n <= nodes(); n++) {
+            var node = "http://127.0.0.1:" + env.get("NODE_" + n + "_PORT");
+            check(failures, "acknowledged users not found by node " + n + "'s search", users.stream()
+                    .filter(name -> !found(node + "/api/search?type=profile&q=" + name, "\"username\":\"" + name + "\"")).count(), 0);
+        }
         check(failures, "nodes not ready at the end", allReady() ? 0 : 1, 0);
 
         // what clients saw
@@ -560,6 +571,15 @@ public class Chaos {
         System.out.printf("%-80s %6d%n", what, actual);
         if (actual != expected) {
             failures.add(what + ": " + actual + " (expected " + expected + ")");
+        }
+    }
+
+    boolean found(String url, String needle) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body()
+                    .contains(needle);
+        } catch (Exception e) {
+            return false;
         }
     }
 

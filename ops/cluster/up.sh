@@ -19,7 +19,7 @@ PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 work=${AGORA_CLUSTER_DIR:-$(mktemp -d /tmp/agora-cluster.XXXXXX)}
 mkdir -p "$work"
 chmod 755 "$work"
-log() { echo "== $*"; }
+log() { echo "== [${SECONDS}s] $*"; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 as_postgres() { runuser -u postgres -- "$@"; }
 
@@ -79,7 +79,7 @@ on_down "runuser -u postgres -- '$PG_BIN/pg_ctl' -D '$pg/primary' -m fast -w sto
 as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_primary_port" -U postgres agora
 
 log "PostgreSQL replica on 127.0.0.1:$pg_replica_port"
-as_postgres "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$pg_primary_port" -U postgres -D "$pg/replica" -R -X stream \
+as_postgres "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$pg_primary_port" -U postgres -D "$pg/replica" -R -X stream --checkpoint=fast \
   --no-sync
 as_postgres "$PG_BIN/pg_ctl" -D "$pg/replica" -o "-p $pg_replica_port" -l "$pg/replica.log" -w start >/dev/null
 on_down "runuser -u postgres -- '$PG_BIN/pg_ctl' -D '$pg/replica' -m fast -w stop >/dev/null 2>&1 || true"
@@ -129,12 +129,18 @@ EOF
 [ -z "${AGORA_CLUSTER_NODE_ENV:-}" ] || cat "$AGORA_CLUSTER_NODE_ENV" >>"$work/node-env"
 remember JAR "$(pwd)/$jar"
 remember NODES "$nodes"
+# Started together: one of them seeds the demo data, the others wait for it (see docs/configuration.md).
+starting=()
 for i in $(seq 1 "$nodes"); do
-  port=$(free_port)
-  remember "NODE_${i}_PORT" "$port"
-  ops/cluster/node.sh "$work" "$i" start
+  remember "NODE_${i}_PORT" "$(free_port)"
   on_down "'$(pwd)/ops/cluster/node.sh' '$work' $i stop"
 done
+log "$nodes Agora node(s)"
+for i in $(seq 1 "$nodes"); do
+  ops/cluster/node.sh "$work" "$i" start &
+  starting+=($!)
+done
+for pid in "${starting[@]}"; do wait "$pid"; done
 
 # --- nginx in front -----------------------------------------------------------------------------------
 lb_port=$(free_port)
