@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  *
  * Faults, in order: a node killed (SIGKILL) while checkouts are in flight, then restarted; every node restarted in
  * turn with SIGTERM (a rolling deploy); Redis stopped for 10 s; the SMTP sink stopped for 10 s; the PostgreSQL
- * primary restarted, then the replica stopped for 10 s.
+ * primary stopped for 2 s and started again, then the replica stopped for 10 s.
  */
 public class Chaos {
 
@@ -341,13 +341,17 @@ public class Chaos {
         }
     }
 
-    /** Runs a fault: the workload goes on meanwhile; answers when every node is ready again (the recovery time). */
-    void fault(String name, ThrowingRunnable breakIt, ThrowingRunnable repairIt) throws Exception {
+    /**
+     * Runs a fault while the workload goes on: breaks the part, leaves it down for a while, repairs it, and waits
+     * until every node is ready again. The recovery time runs from the start of the repair.
+     */
+    void fault(String name, ThrowingRunnable breakIt, Duration down, ThrowingRunnable repairIt) throws Exception {
         enter(name);
         partDown = true;
         breakIt.run();
-        repairIt.run();
+        pause(down.toMillis());
         var repaired = System.nanoTime();
+        repairIt.run();
         await("every node ready after " + name, Duration.ofSeconds(120), this::allReady);
         partDown = false;
         recovery.put(name, (System.nanoTime() - repaired) / 1_000_000);
@@ -356,7 +360,7 @@ public class Chaos {
 
     void enter(String name) {
         phase = name;
-        System.out.printf("[%3d s] %s%n", (System.nanoTime() - started) / 1_000_000_000, name);
+        System.out.printf("[%3d s, %s] %s%n", (System.nanoTime() - started) / 1_000_000_000, java.time.Instant.now(), name);
     }
 
     interface ThrowingRunnable {
@@ -409,30 +413,22 @@ public class Chaos {
 
         enter("baseline");
         pause(8_000);
-        fault("node killed (SIGKILL) mid-checkout", () -> node(2, "kill"), () -> {
-            pause(3_000);
-            node(2, "start");
-        });
+        fault("node killed (SIGKILL) mid-checkout", () -> node(2, "kill"), Duration.ofSeconds(3),
+                () -> node(2, "start"));
         enter("rolling deploy (SIGTERM, one node at a time)");
         for (var n = 1; n <= nodes(); n++) {
             node(n, "stop");
             node(n, "start");
         }
         pause(3_000);
-        fault("Redis stopped 10 s", () -> kill(pid("redis.pid")), () -> {
-            pause(10_000);
-            Files.writeString(work.resolve("redis.pid"), Long.toString(startRedis()));
-        });
-        fault("SMTP sink stopped 10 s", () -> kill(pid("maildev.pid")), () -> {
-            pause(10_000);
-            Files.writeString(work.resolve("maildev.pid"), Long.toString(startMailSink()));
-        });
-        fault("PostgreSQL primary restarted", () -> postgres("primary", "restart"), () -> {
-        });
-        fault("replica stopped 10 s", () -> postgres("replica", "stop"), () -> {
-            pause(10_000);
-            postgres("replica", "start");
-        });
+        fault("Redis stopped 10 s", () -> kill(pid("redis.pid")), Duration.ofSeconds(10),
+                () -> Files.writeString(work.resolve("redis.pid"), Long.toString(startRedis())));
+        fault("SMTP sink stopped 10 s", () -> kill(pid("maildev.pid")), Duration.ofSeconds(10),
+                () -> Files.writeString(work.resolve("maildev.pid"), Long.toString(startMailSink())));
+        fault("PostgreSQL primary stopped and started", () -> postgres("primary", "stop"), Duration.ofSeconds(2),
+                () -> postgres("primary", "start"));
+        fault("replica stopped 10 s", () -> postgres("replica", "stop"), Duration.ofSeconds(10),
+                () -> postgres("replica", "start"));
         enter("cool-down");
         pause(5_000);
         running = false;
@@ -609,7 +605,8 @@ public class Chaos {
             for (var email : json.split("\\{\"id\":\"")) {
                 var subject = find(Pattern.compile("\"subject\":\"([^\"]*)\""), email);
                 if (subject != null) {
-                    emails.add(new String[] { subject, find(Pattern.compile("\"message-id\":\"([^\"]+)\""), email) });
+                    emails.add(new String[] { subject, find(Pattern.compile("\"message-id\":\"([^\"]+)\""), email),
+                            find(Pattern.compile("\"time\":\"([^\"]+)\""), email) });
                 }
             }
         } catch (Exception e) {
@@ -632,9 +629,12 @@ public class Chaos {
     }
 
     long duplicateMessageIds() {
-        var ids = new HashMap<String, Integer>();
-        mail().forEach(email -> ids.merge(String.valueOf(email[1]), 1, Integer::sum));
-        return ids.values().stream().filter(n -> n > 1).count();
+        var ids = new HashMap<String, List<String>>();
+        mail().forEach(email -> ids.computeIfAbsent(String.valueOf(email[1]), id -> new ArrayList<>())
+                .add(email[0] + " received " + email[2]));
+        var duplicated = ids.entrySet().stream().filter(e -> e.getValue().size() > 1).toList();
+        duplicated.forEach(e -> System.out.println("  delivered twice: " + e.getKey() + " " + e.getValue()));
+        return duplicated.size();
     }
 
     static long count(Connection connection, String sql) {

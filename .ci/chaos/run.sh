@@ -29,4 +29,12 @@ SETTINGS
 
 AGORA_CLUSTER_DIR="$work" AGORA_CLUSTER_NODE_ENV="$settings" ops/cluster/up.sh 2
 driver=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -1)
-java -cp "$driver" .ci/chaos/Chaos.java "$work"
+if ! java -cp "$driver" .ci/chaos/Chaos.java "$work"; then
+  kept="/tmp/agora-chaos-failed-$(date +%s)"
+  mkdir -p "$kept"
+  for log in "$work"/node-*/server.log "$work"/maildev.log "$work"/pg/*.log "$work"/nginx/error.log; do
+    [ -f "$log" ] && cp "$log" "$kept/$(echo "${log#"$work"/}" | tr / -)"
+  done
+  echo "chaos: the cluster's logs are kept in $kept" >&2
+  exit 1
+fi
