@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 
 import agora.test.Node;
 
@@ -32,15 +33,23 @@ class ConcurrentStartTest {
         execute("create schema " + schema);
         var nodes = new ArrayList<Future<Node>>();
         try (var threads = Executors.newFixedThreadPool(NODES)) {
-            var gate = new CountDownLatch(1);
+            // Spring Boot sets up the JVM's one logging system as each application starts: a node begins once the
+            // one before it is past that, and well before any of them seeds.
+            var loggingDone = new CountDownLatch(0);
             for (int i = 0; i < NODES; i++) {
+                var previous = loggingDone;
+                var mine = new CountDownLatch(1);
+                loggingDone = mine;
                 nodes.add(threads.submit(() -> {
-                    gate.await();
-                    return Node.start("--spring.datasource.url=" + url, "--spring.flyway.default-schema=" + schema,
+                    previous.await();
+                    return Node.start(event -> {
+                        if (event instanceof ApplicationPreparedEvent) {
+                            mine.countDown();
+                        }
+                    }, "--spring.datasource.url=" + url, "--spring.flyway.default-schema=" + schema,
                             "--agora.demo-data.enabled=true");
                 }));
             }
-            gate.countDown();
             for (var node : nodes) {
                 assertThat(node.get(3, TimeUnit.MINUTES).context().isActive()).isTrue();
             }

@@ -106,13 +106,7 @@ class ReadRouting implements ReplicaReads {
         } catch (SQLException down) {
             // Replica logged it and serves no reads until a check finds it back; the primary answers this one.
         }
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // back to its pool, or gone with the replica
-            }
-        }
+        Replica.closeQuietly(connection);
         return null;
     }
 

@@ -82,13 +82,33 @@ final class Replica implements DisposableBean {
         return uri.getHost() + ":" + (uri.getPort() == -1 ? 5432 : uri.getPort());
     }
 
-    /** A connection to the replica; failing to get one marks it down until a check finds it back. */
+    /**
+     * A live connection to the replica; failing to get one marks it down until a check finds it back. The pool
+     * hands out a connection used in the last half second unchecked, and one to a replica that has just gone
+     * would fail the read; so it is asked once (a round trip), and a dead one sends the read to the primary.
+     */
     Connection connection() throws SQLException {
+        Connection connection = null;
         try {
-            return pool.getConnection();
+            connection = pool.getConnection();
+            if (!connection.isValid(timeoutSeconds())) {
+                throw new SQLException("the replica's connection is closed");
+            }
+            return connection;
         } catch (SQLException e) {
+            closeQuietly(connection);
             update(new ReplicaState(state.replayed(), state.lag(), "does not answer: " + cause(e), System.nanoTime()));
             throw e;
+        }
+    }
+
+    static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException gone) {
+                // back to its pool, or gone with the replica
+            }
         }
     }
 
