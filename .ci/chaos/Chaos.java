@@ -66,6 +66,8 @@ public class Chaos {
     volatile String phase = "setup";
     final long started = System.nanoTime();
     volatile boolean partDown;
+    /** When node 2 was killed: an email it handed to the sink just before can be sent again (see inDoubt). */
+    volatile java.time.Instant killedFrom, killedBy;
     volatile boolean running = true;
     final Map<String, Long> recovery = new LinkedHashMap<>();
 
@@ -413,7 +415,11 @@ public class Chaos {
 
         enter("baseline");
         pause(8_000);
-        fault("node killed (SIGKILL) mid-checkout", () -> node(2, "kill"), Duration.ofSeconds(3),
+        fault("node killed (SIGKILL) mid-checkout", () -> {
+            killedFrom = java.time.Instant.now();
+            node(2, "kill");
+            killedBy = java.time.Instant.now();
+        }, Duration.ofSeconds(3),
                 () -> node(2, "start"));
         enter("rolling deploy (SIGTERM, one node at a time)");
         for (var n = 1; n <= nodes(); n++) {
@@ -477,13 +483,16 @@ public class Chaos {
             check(failures, "orders left pending", pending, 0);
             check(failures, "Idempotency-Keys answered with more than one order", keysWithTwoOrders, 0);
 
-            // email
+            // email: at least once; twice only for an email whose sender died between the sink's acceptance and its record
             var confirmations = confirmations();
-            var duplicated = confirmations.values().stream().filter(n -> n != 1).count();
             check(failures, "paid orders (" + paid.size() + ") whose confirmation is missing", paid.stream()
                     .filter(id -> !confirmations.containsKey(id)).count(), 0);
-            check(failures, "paid orders confirmed more than once", duplicated, 0);
-            check(failures, "emails in the sink sharing a Message-ID", duplicateMessageIds(), 0);
+            check(failures, "paid orders confirmed by more than one email (Message-ID)", confirmations.values().stream()
+                    .filter(ids -> ids.size() > 1).count(), 0);
+            var twice = deliveredTwice();
+            var inDoubt = twice.stream().filter(this::inDoubt).count();
+            System.out.printf("%-80s %6d%n", "emails sent again because the killed node sent them just before dying", inDoubt);
+            check(failures, "emails in the sink sharing a Message-ID, otherwise", twice.size() - inDoubt, 0);
 
             // acknowledged writes, on the primary and on the replica
             for (var database : List.of(primary, replica)) {
@@ -615,26 +624,47 @@ public class Chaos {
         return emails;
     }
 
-    /** Order id to the number of confirmation emails the sink holds for it. */
-    Map<String, Integer> confirmations() {
-        var counts = new HashMap<String, Integer>();
+    /** Order id to the Message-IDs of the confirmation emails the sink holds for it. */
+    Map<String, Set<String>> confirmations() {
+        var ids = new HashMap<String, Set<String>>();
         var subject = Pattern.compile("Your Agora order (ord_[A-Za-z0-9]+) is confirmed");
         for (var email : mail()) {
             var order = find(subject, email[0]);
             if (order != null) {
-                counts.merge(order, 1, Integer::sum);
+                ids.computeIfAbsent(order, o -> new java.util.HashSet<>()).add(String.valueOf(email[1]));
             }
         }
-        return counts;
+        return ids;
     }
 
-    long duplicateMessageIds() {
-        var ids = new HashMap<String, List<String>>();
-        mail().forEach(email -> ids.computeIfAbsent(String.valueOf(email[1]), id -> new ArrayList<>())
-                .add(email[0] + " received " + email[2]));
-        var duplicated = ids.entrySet().stream().filter(e -> e.getValue().size() > 1).toList();
-        duplicated.forEach(e -> System.out.println("  delivered twice: " + e.getKey() + " " + e.getValue()));
-        return duplicated.size();
+    /** The times at which the sink received each email it holds more than once (by Message-ID), earliest first. */
+    List<List<java.time.Instant>> deliveredTwice() {
+        var received = new HashMap<String, List<java.time.Instant>>();
+        var subjects = new HashMap<String, String>();
+        for (var email : mail()) {
+            received.computeIfAbsent(String.valueOf(email[1]), id -> new ArrayList<>()).add(java.time.Instant.parse(email[2]));
+            subjects.put(String.valueOf(email[1]), email[0]);
+        }
+        var twice = new ArrayList<List<java.time.Instant>>();
+        received.forEach((id, times) -> {
+            if (times.size() > 1) {
+                times.sort(null);
+                twice.add(times);
+                System.out.printf("  delivered %d times: %s \"%s\" at %s (node 2 killed %s to %s)%n", times.size(), id,
+                        subjects.get(id), times, killedFrom, killedBy);
+            }
+        });
+        return twice;
+    }
+
+    /**
+     * An email the killed node handed to the sink in the moment before the kill, whose record as sent died with it:
+     * the outbox rightly sends it again once its lease runs out (SMTP has no way to ask whether a message arrived).
+     * Its copies share their Message-ID, by which mail clients show it once.
+     */
+    boolean inDoubt(List<java.time.Instant> times) {
+        return times.size() == 2 && killedFrom != null && !times.get(0).isBefore(killedFrom.minusSeconds(2))
+                && !times.get(0).isAfter(killedBy) && times.get(1).isAfter(killedBy);
     }
 
     static long count(Connection connection, String sql) {
