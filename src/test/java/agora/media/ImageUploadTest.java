@@ -75,6 +75,19 @@ class ImageUploadTest {
     }
 
     @Test
+    void aLargeJpegIsDecodedSubsampledYetAnswersItsOwnDimensions() throws Exception {
+        var user = Api.signUp(mvc, "large");
+        // 5000 px on the long side: at least twice 1200 twice over, so decoded from every 2nd pixel.
+        var uploaded = upload(user, "wide.jpg", "image/jpeg", Pictures.jpeg(5000, 2500));
+        assertThat(uploaded.width()).isEqualTo(5000);
+        assertThat(uploaded.height()).isEqualTo(2500);
+        var large = Pictures.read(served(uploaded.large()));
+        assertThat(dimensions(served(uploaded.large()))).containsExactly(1200, 600);
+        assertThat(Pictures.near(large.getRGB(10, 10), Color.RED)).isTrue();
+        assertThat(Pictures.near(large.getRGB(1190, 590), Color.BLUE)).isTrue();
+    }
+
+    @Test
     void theFormatIsTakenFromTheContentNeverFromTheNameOrDeclaredType() throws Exception {
         var user = Api.signUp(mvc, "content");
         var jpegCalledPng = upload(user, "photo.png", "image/png", Pictures.jpeg(300, 200));
