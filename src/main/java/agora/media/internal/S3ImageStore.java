@@ -1,0 +1,76 @@
+package agora.media.internal;
+
+import java.util.Optional;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Objects in one bucket of S3-compatible object storage, the key as the object's key. Every node sees every file,
+ * and S3 makes a written object visible to all readers at once, whole.
+ */
+class S3ImageStore implements ImageStore, AutoCloseable {
+
+    private final S3Client s3;
+    private final String bucket;
+
+    S3ImageStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    /**
+     * Creates the bucket unless it is there. Nodes starting together may race to create it: whoever loses is fine
+     * as long as the bucket, whoever made it, can be reached with our credentials.
+     */
+    void createBucketIfMissing() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return;
+        } catch (NoSuchBucketException e) {
+            // created below
+        }
+        try {
+            s3.createBucket(b -> b.bucket(bucket));
+        } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException e) {
+            // S3 says BucketAlreadyExists also for a name taken by another account: then this fails, as it should
+            s3.headBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    @Override
+    public void put(String key, byte[] bytes, String contentType) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            // some S3-compatible servers answer a bare 404 without the NoSuchKey code
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        // S3 answers 204 for a key that is not there, as for one that was
+        s3.deleteObject(b -> b.bucket(bucket).key(key));
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}
