@@ -3,9 +3,11 @@ package agora.media.internal;
 import java.util.Optional;
 
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -35,8 +37,12 @@ class S3ImageStore implements ImageStore, AutoCloseable {
         } catch (NoSuchBucketException e) {
             // created below
         }
+        // AWS wants the bucket's region named, except for us-east-1, where it refuses it
+        var region = s3.serviceClientConfiguration().region();
+        var where = Region.US_EAST_1.equals(region) ? null
+                : CreateBucketConfiguration.builder().locationConstraint(region.id()).build();
         try {
-            s3.createBucket(b -> b.bucket(bucket));
+            s3.createBucket(b -> b.bucket(bucket).createBucketConfiguration(where));
         } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException e) {
             // S3 says BucketAlreadyExists also for a name taken by another account: then this fails, as it should
             s3.headBucket(b -> b.bucket(bucket));

@@ -83,6 +83,18 @@ class S3ImageStoreTest extends ImageStoreContract {
     }
 
     @Test
+    void aBucketOutsideUsEast1IsMadeInItsRegion() {
+        var settings = new StorageProperties.S3(URI.create(server.endpoint()), "eu-west-1", "elsewhere",
+                S3rverProcess.ACCESS_KEY, S3rverProcess.SECRET_KEY, true, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        try (var elsewhere = new S3ImageStore(StorageConfiguration.s3Client(settings), "elsewhere")) {
+            elsewhere.createBucketIfMissing();
+            elsewhere.put("img_x/480.jpg", bytes("480"), "image/jpeg");
+
+            assertThat(elsewhere.get("img_x/480.jpg")).hasValue(bytes("480"));
+        }
+    }
+
+    @Test
     void nodesRacingToCreateTheBucketAllStart() throws Exception {
         var settings = settings(server.endpoint(), "raced");
         var together = new CyclicBarrier(6);
