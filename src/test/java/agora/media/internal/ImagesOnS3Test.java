@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
@@ -13,7 +15,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -21,6 +26,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -34,10 +40,12 @@ import agora.test.S3rverProcess;
 
 /**
  * Images through HTTP with {@code agora.storage.type=s3}: an upload's files are objects in the bucket, they are
- * served from there, and deleting the image deletes them. The bucket is looked at with an S3 client of its own.
+ * served from there, and deleting the image deletes them; with S3 gone, images answer 503. The bucket is looked at
+ * with an S3 client of its own.
  */
 @AgoraTest
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @EnabledIf(value = "agora.test.S3rverProcess#available",
         disabledReason = "s3rver is not installed (npm ci --prefix ops/s3, or AGORA_TEST_S3RVER)")
 class ImagesOnS3Test {
@@ -66,6 +74,7 @@ class ImagesOnS3Test {
         properties.add("agora.storage.s3.access-key", () -> S3rverProcess.ACCESS_KEY);
         properties.add("agora.storage.s3.secret-key", () -> S3rverProcess.SECRET_KEY);
         properties.add("agora.storage.s3.path-style", () -> "true");
+        properties.add("agora.storage.s3.call-timeout", () -> "3s");
     }
 
     @AfterAll
@@ -79,10 +88,7 @@ class ImagesOnS3Test {
     @Test
     void anUploadIsStoredInTheBucketServedFromItAndDeletedFromIt() throws Exception {
         var user = Api.signUp(mvc, "s3");
-        var body = mvc.perform(multipart("/api/images")
-                .file(new MockMultipartFile("file", "p.jpg", "image/jpeg", Pictures.jpeg(2000, 1500)))
-                .header("Authorization", user.authorization()))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        var body = upload(user).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String id = JsonPath.read(body, "$.image.id");
         String medium = JsonPath.read(body, "$.image.urls.medium");
 
@@ -99,6 +105,28 @@ class ImagesOnS3Test {
 
         assertThat(objects(id)).isEmpty();
         mvc.perform(get(medium)).andExpect(status().isNotFound());
+    }
+
+    /** Last: it takes the server away. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whenS3IsDownImagesAreADependencyDownNotAnError() throws Exception {
+        var user = Api.signUp(mvc, "s3down");
+        var body = upload(user).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String medium = JsonPath.read(body, "$.image.urls.medium");
+
+        server.close();
+
+        mvc.perform(get(medium)).andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.detail").value("image storage cannot be reached; try again shortly"));
+        upload(user).andExpect(status().isServiceUnavailable());
+    }
+
+    private ResultActions upload(Api.SignedUp user) throws Exception {
+        return mvc.perform(multipart("/api/images")
+                .file(new MockMultipartFile("file", "p.jpg", "image/jpeg", Pictures.jpeg(2000, 1500)))
+                .header("Authorization", user.authorization()));
     }
 
     private List<String> objects(String imageId) {
