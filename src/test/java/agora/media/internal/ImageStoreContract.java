@@ -3,6 +3,7 @@ package agora.media.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ abstract class ImageStoreContract {
     @Test
     void whatIsPutIsGotBackByteForByte() {
         var jpeg = new byte[70_000];
-        new java.util.Random(7).nextBytes(jpeg);
+        new Random(7).nextBytes(jpeg);
         store().put(image + "/480.jpg", jpeg, "image/jpeg");
 
         assertThat(store().get(image + "/480.jpg")).hasValue(jpeg);
