@@ -26,8 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.jayway.jsonpath.JsonPath;
-
+import agora.media.ImageApi.Uploaded;
 import agora.test.AgoraTest;
 import agora.test.Api;
 
@@ -38,24 +37,12 @@ class ImageUploadTest {
     @Autowired
     MockMvc mvc;
 
-    /** An upload's answer: the image's id, dimensions and URLs. */
-    record Uploaded(String id, int width, int height, String small, String medium, String large) {
-        List<String> urls() {
-            return List.of(small, medium, large);
-        }
-    }
-
     Uploaded upload(Api.SignedUp user, String name, String declaredType, byte[] bytes) throws Exception {
-        var body = mvc.perform(multipart("/api/images").file(new MockMultipartFile("file", name, declaredType, bytes))
-                .header("Authorization", user.authorization()))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return new Uploaded(JsonPath.read(body, "$.image.id"), JsonPath.read(body, "$.image.width"),
-                JsonPath.read(body, "$.image.height"), JsonPath.read(body, "$.image.urls.small"),
-                JsonPath.read(body, "$.image.urls.medium"), JsonPath.read(body, "$.image.urls.large"));
+        return ImageApi.upload(mvc, user, name, declaredType, bytes);
     }
 
     byte[] served(String url) throws Exception {
-        return mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        return ImageApi.served(mvc, url);
     }
 
     @Test
