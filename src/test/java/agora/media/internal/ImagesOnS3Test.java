@@ -22,7 +22,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,6 +30,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.jayway.jsonpath.JsonPath;
 
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import agora.media.Pictures;
@@ -39,12 +39,13 @@ import agora.test.Api;
 import agora.test.S3rverProcess;
 
 /**
- * Images through HTTP with {@code agora.storage.type=s3}: an upload's files are objects in the bucket, they are
- * served from there, and deleting the image deletes them; with S3 gone, images answer 503. The bucket is looked at
- * with an S3 client of its own.
+ * The whole application with {@code agora.storage.type=s3}, started against an empty s3rver: it makes its bucket; an
+ * upload's files are objects in the bucket, they are served from there, and deleting the image deletes them; with
+ * S3 gone, images answer 503. The bucket is looked at with an S3 client of its own. The context stays cached, as
+ * every {@link AgoraTest}'s: closing it (@DirtiesContext) when it was the first on the shared in-memory H2 database
+ * made the next context's inserts fail with "Check constraint invalid".
  */
 @AgoraTest
-@DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @EnabledIf(value = "agora.test.S3rverProcess#available",
         disabledReason = "s3rver is not installed (npm ci --prefix ops/s3, or AGORA_TEST_S3RVER)")
@@ -57,6 +58,9 @@ class ImagesOnS3Test {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ImageStore store;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -83,6 +87,12 @@ class ImagesOnS3Test {
             bucket.close();
             server.close();
         }
+    }
+
+    @Test
+    void theApplicationMadeItsBucketOnTheEmptyServer() {
+        assertThat(store).isInstanceOf(S3ImageStore.class);
+        assertThat(bucket.listBuckets().buckets()).extracting(Bucket::name).containsExactly(BUCKET);
     }
 
     @Test
