@@ -2,6 +2,7 @@ package agora.media.internal;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -23,7 +24,11 @@ record StorageProperties(String type, Path directory, S3 s3) {
      * @param accessKey the access key id
      * @param secretKey the secret access key
      * @param pathStyle {@code bucket} in the path rather than the host name (MinIO, s3rver)
+     * @param connectTimeout how long opening a connection may take
+     * @param callTimeout how long one call may take in all, retries included: a dead or stalled S3 fails the
+     *        request after this rather than holding it
      */
-    record S3(URI endpoint, String region, String bucket, String accessKey, String secretKey, boolean pathStyle) {
+    record S3(URI endpoint, String region, String bucket, String accessKey, String secretKey, boolean pathStyle,
+            Duration connectTimeout, Duration callTimeout) {
     }
 }
