@@ -6,8 +6,8 @@ import java.util.Set;
 import agora.platform.RateLimit;
 
 /**
- * Which limit an HTTP request counts against. Every API request counts against one; the web UI's files, the API
- * document, health and metrics against none.
+ * Which limit an HTTP request counts against. Every API request and every uploaded image's file counts against
+ * one; the web UI's files, the API document, health and metrics against none.
  */
 final class RateLimitRoutes {
 
@@ -23,6 +23,10 @@ final class RateLimitRoutes {
      * @param signedIn whether the request carries a valid token
      */
     static Optional<RateLimit> classify(String method, String path, boolean signedIn) {
+        if (path.startsWith("/images/")) {
+            // Uploaded images' files: reads like any other, though browsers rarely ask twice (cached for a year).
+            return Optional.of(signedIn ? RateLimit.READS : RateLimit.ANONYMOUS_READS);
+        }
         if (!path.startsWith("/api/")) {
             return Optional.empty();
         }

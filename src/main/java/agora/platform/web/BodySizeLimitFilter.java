@@ -1,6 +1,7 @@
 package agora.platform.web;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -18,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code agora.web.max-body-size}: at once when Content-Length says so,
- * otherwise (chunked bodies) as soon as the reader crosses the limit.
+ * otherwise (chunked bodies) as soon as the reader crosses the limit. Multipart requests (uploads) are the
+ * container's to limit: their parts are read by the container, not through this filter, and within the limits
+ * of its multipart configuration (see media's {@code agora.media.max-bytes}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -35,12 +38,17 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
+        if (request.getContentLengthLong() > limit && !multipart(request)) {
             problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large",
                     "request body is larger than " + limit + " bytes"));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private static boolean multipart(HttpServletRequest request) {
+        var type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 import agora.platform.ApiException;
 import tools.jackson.core.exc.StreamReadException;
@@ -91,6 +93,17 @@ class ProblemHandler {
                     .body(Problems.of(HttpStatus.BAD_REQUEST, "malformed", "request body is not valid JSON"));
         }
         return validation(Map.of("body", List.of("request body is required")));
+    }
+
+    /** A multipart body the container cannot parse; one over the upload limit is answered 413 below. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "the upload is too large"));
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed",
+                "the multipart request body cannot be read"));
     }
 
     /** Tomcat parses the query string when a parameter is first read, so a bad escape surfaces here. */
