@@ -1,7 +1,7 @@
 package agora.accounts;
 
 import static agora.test.Api.PASSWORD;
-import static agora.test.Pictures.httpStatus;
+import static agora.test.Uploads.httpStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -24,7 +24,7 @@ import agora.media.Images;
 import agora.test.AgoraTest;
 import agora.test.Api;
 import agora.test.Mailbox;
-import agora.test.Pictures;
+import agora.test.Uploads;
 
 /** An uploaded image as the avatar: {@code image} becomes its URL, and replaced or deleted avatars go. */
 @AgoraTest
@@ -49,7 +49,7 @@ class AvatarTest {
     @Test
     void anUploadBecomesTheAvatarAndTheOneItReplacesIsDeleted() throws Exception {
         var user = Api.signUp(mvc, "portrait");
-        var first = Pictures.upload(mvc, user);
+        var first = Uploads.upload(mvc, user);
         var medium = images.links(List.of(first)).get(first).medium();
 
         setImage(user, first).andExpect(status().isOk()).andExpect(jsonPath("$.user.image").value(medium));
@@ -63,7 +63,7 @@ class AvatarTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.user.image").value(medium));
         assertThat(httpStatus(mvc, medium)).isEqualTo(200);
 
-        var second = Pictures.upload(mvc, user);
+        var second = Uploads.upload(mvc, user);
         setImage(user, second).andExpect(status().isOk());
         var secondMedium = images.links(List.of(second)).get(second).medium();
         assertThat(image(user)).isEqualTo(secondMedium);
@@ -79,7 +79,7 @@ class AvatarTest {
     void refusesSomeoneElsesImageAndUnknownIds() throws Exception {
         var user = Api.signUp(mvc, "borrower");
         var other = Api.signUp(mvc, "lender");
-        var theirs = Pictures.upload(mvc, other);
+        var theirs = Uploads.upload(mvc, other);
         setImage(user, theirs).andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors.image").exists());
         setImage(user, "img_doesnotexist0000000").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.image").exists());
@@ -92,9 +92,9 @@ class AvatarTest {
     @Test
     void deletingTheAccountDeletesEveryImageTheUserUploaded() throws Exception {
         var user = Mailbox.signUpVerified(mvc, "departing");
-        var avatar = Pictures.upload(mvc, user);
-        var photo = Pictures.upload(mvc, user);
-        var loose = Pictures.upload(mvc, user);
+        var avatar = Uploads.upload(mvc, user);
+        var photo = Uploads.upload(mvc, user);
+        var loose = Uploads.upload(mvc, user);
         setImage(user, avatar).andExpect(status().isOk());
         mvc.perform(post("/api/products").header("Authorization", user.authorization())
                 .contentType(MediaType.APPLICATION_JSON).content("""

@@ -1,6 +1,6 @@
 package agora.catalog;
 
-import static agora.test.Pictures.httpStatus;
+import static agora.test.Uploads.httpStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -25,7 +25,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import agora.test.AgoraTest;
 import agora.test.Api;
-import agora.test.Pictures;
+import agora.test.Uploads;
 
 /** Uploaded images as product photos: attached in order, linked, refused when not the seller's, deleted when dropped. */
 @AgoraTest
@@ -60,8 +60,8 @@ class ProductPhotosTest {
     @Test
     void uploadedPhotosAreShownInTheirOrderWithEverySize() throws Exception {
         var seller = Shop.seller(mvc, "photographer");
-        var first = Pictures.upload(mvc, seller);
-        var second = Pictures.upload(mvc, seller);
+        var first = Uploads.upload(mvc, seller);
+        var second = Uploads.upload(mvc, seller);
         var created = body(create(seller, "Vase", List.of(second, "https://img.example.com/vase.png", first))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.product.photos[*].id").value(org.hamcrest.Matchers.contains(second, first))));
@@ -91,7 +91,7 @@ class ProductPhotosTest {
         create(seller, "Too many", nine).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.images[0]").value("at most 8 uploaded photos"));
 
-        var theirs = Pictures.upload(mvc, other);
+        var theirs = Uploads.upload(mvc, other);
         create(seller, "Not mine", List.of(theirs)).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.images").exists());
         create(seller, "Unknown", List.of("img_doesnotexist0000000")).andExpect(status().isUnprocessableContent())
@@ -106,9 +106,9 @@ class ProductPhotosTest {
     @Test
     void replacingPhotosDeletesTheDroppedOnesAndUnlistingDeletesTheRest() throws Exception {
         var seller = Shop.seller(mvc, "editor");
-        var a = Pictures.upload(mvc, seller);
-        var b = Pictures.upload(mvc, seller);
-        var c = Pictures.upload(mvc, seller);
+        var a = Uploads.upload(mvc, seller);
+        var b = Uploads.upload(mvc, seller);
+        var c = Uploads.upload(mvc, seller);
         var created = body(create(seller, "Chair", List.of(a, b)).andExpect(status().isCreated()));
         String id = created.read("$.product.id");
         String aUrl = created.read("$.product.photos[0].small");
@@ -130,7 +130,7 @@ class ProductPhotosTest {
     @Test
     void searchResultsCarryAThumbnail() throws Exception {
         var seller = Shop.seller(mvc, "thumbs");
-        var photo = Pictures.upload(mvc, seller);
+        var photo = Uploads.upload(mvc, seller);
         var word = "zq" + Api.uniqueName("t").replace("-", "");
         var withPhoto = body(create(seller, "Photo " + word, List.of("https://img.example.com/x.png", photo)));
         String medium = withPhoto.read("$.product.photos[0].medium");
