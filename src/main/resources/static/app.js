@@ -398,6 +398,7 @@ async function openProduct(id) {
       for (const b of e.currentTarget.parentNode.children) b.classList.toggle('active', b === e.currentTarget);
     } }, h('img', { src: pic.small, alt: `photo ${i + 1}` })))) : null;
   const buy = !state.user ? h('p', { class: 'muted' }, 'Log in to buy.')
+    : state.user.username === p.seller.username ? h('p', { class: 'muted' }, 'Your listing.')
     : p.stock > 0 ? addToCart(p) : h('p', { class: 'muted' }, 'Sold out.');
   view.replaceChildren(card(p.title,
     h('div', { class: 'product' },
