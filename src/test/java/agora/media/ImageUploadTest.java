@@ -26,8 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.jayway.jsonpath.JsonPath;
-
+import agora.media.ImageApi.Uploaded;
 import agora.test.AgoraTest;
 import agora.test.Api;
 
@@ -38,24 +37,12 @@ class ImageUploadTest {
     @Autowired
     MockMvc mvc;
 
-    /** An upload's answer: the image's id, dimensions and URLs. */
-    record Uploaded(String id, int width, int height, String small, String medium, String large) {
-        List<String> urls() {
-            return List.of(small, medium, large);
-        }
-    }
-
     Uploaded upload(Api.SignedUp user, String name, String declaredType, byte[] bytes) throws Exception {
-        var body = mvc.perform(multipart("/api/images").file(new MockMultipartFile("file", name, declaredType, bytes))
-                .header("Authorization", user.authorization()))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return new Uploaded(JsonPath.read(body, "$.image.id"), JsonPath.read(body, "$.image.width"),
-                JsonPath.read(body, "$.image.height"), JsonPath.read(body, "$.image.urls.small"),
-                JsonPath.read(body, "$.image.urls.medium"), JsonPath.read(body, "$.image.urls.large"));
+        return ImageApi.upload(mvc, user, name, declaredType, bytes);
     }
 
     byte[] served(String url) throws Exception {
-        return mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        return ImageApi.served(mvc, url);
     }
 
     @Test
@@ -85,6 +72,19 @@ class ImageUploadTest {
         assertThat(dimensions(served(small.small()))).containsExactly(107, 160);
         assertThat(dimensions(served(small.medium()))).containsExactly(200, 300);
         assertThat(dimensions(served(small.large()))).containsExactly(200, 300);
+    }
+
+    @Test
+    void aLargeJpegIsDecodedSubsampledYetAnswersItsOwnDimensions() throws Exception {
+        var user = Api.signUp(mvc, "large");
+        // 5000 px on the long side: at least twice 1200 twice over, so decoded from every 2nd pixel.
+        var uploaded = upload(user, "wide.jpg", "image/jpeg", Pictures.jpeg(5000, 2500));
+        assertThat(uploaded.width()).isEqualTo(5000);
+        assertThat(uploaded.height()).isEqualTo(2500);
+        var large = Pictures.read(served(uploaded.large()));
+        assertThat(dimensions(served(uploaded.large()))).containsExactly(1200, 600);
+        assertThat(Pictures.near(large.getRGB(10, 10), Color.RED)).isTrue();
+        assertThat(Pictures.near(large.getRGB(1190, 590), Color.BLUE)).isTrue();
     }
 
     @Test

@@ -18,6 +18,9 @@ class MediaConfiguration {
         // ImageIO finds plugins (TwelveMonkeys' JPEG and WebP readers) on the class path of the thread that first
         // uses it; scanning here, at start-up, makes sure the application's class loader (the packaged jar's) is it.
         ImageIO.scanForPlugins();
+        // Uploads and the files made from them are in memory already: ImageIO's default would copy each stream it
+        // reads or writes to a temporary file first.
+        ImageIO.setUseCache(false);
     }
 
     /**

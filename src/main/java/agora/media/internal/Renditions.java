@@ -35,7 +35,7 @@ final class Renditions {
     record Rendition(ImageSize size, int width, int height, byte[] bytes, String hash) {
     }
 
-    /** What an upload became: the format of its files, its upright dimensions (as decoded), and the files. */
+    /** What an upload became: the format of its files, its upright dimensions (as uploaded), and the files. */
     record Processed(ImageFormat format, int width, int height, List<Rendition> renditions) {
     }
 
@@ -47,15 +47,18 @@ final class Renditions {
         if (format == ImageFormat.JPEG && alpha) {
             image = copy(image, image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB, null);
         }
+        // The upload's own upright dimensions, not the subsampled ones: sizes keep its exact proportions.
+        int width = decoded.orientation().swapsSides() ? decoded.height() : decoded.width();
+        int height = decoded.orientation().swapsSides() ? decoded.width() : decoded.height();
         var renditions = new ArrayList<Rendition>();
         var larger = image;
         for (var size : List.of(ImageSize.LARGE, ImageSize.MEDIUM, ImageSize.SMALL)) {
-            var fit = size.fit(image.getWidth(), image.getHeight());
+            var fit = size.fit(width, height);
             larger = scale(larger, fit.width(), fit.height());
             var bytes = encode(larger, format);
             renditions.add(new Rendition(size, fit.width(), fit.height(), bytes, sha256(bytes)));
         }
-        return new Processed(format, image.getWidth(), image.getHeight(), List.copyOf(renditions.reversed()));
+        return new Processed(format, width, height, List.copyOf(renditions.reversed()));
     }
 
     /**

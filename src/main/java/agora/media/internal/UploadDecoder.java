@@ -34,8 +34,11 @@ final class UploadDecoder {
     private UploadDecoder() {
     }
 
-    /** An upload's pixels as stored (not yet upright) and how to make them upright. */
-    record Decoded(BufferedImage image, Orientation orientation, String format) {
+    /**
+     * An upload's pixels as stored (not yet upright, possibly subsampled), its full dimensions as stored, and how
+     * to make it upright.
+     */
+    record Decoded(BufferedImage image, int width, int height, Orientation orientation, String format) {
     }
 
     /**
@@ -70,7 +73,7 @@ final class UploadDecoder {
                 if (truncated(warnings)) {
                     throw damaged();
                 }
-                return new Decoded(image, jpeg ? Orientation.ofJpeg(bytes) : Orientation.UPRIGHT, format);
+                return new Decoded(image, width, height, jpeg ? Orientation.ofJpeg(bytes) : Orientation.UPRIGHT, format);
             } finally {
                 reader.dispose();
             }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,8 @@ import agora.platform.PublicIds;
 public class Uploads {
 
     static final Duration DAY = Duration.ofDays(1);
+    private static final Duration STORE_RETRY = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(Uploads.class);
 
     private final ImageRepository images;
     private final ImageStore store;
@@ -64,16 +68,25 @@ public class Uploads {
                 UploadDecoder.decode(read(content), properties.maxPixels(), ImageSize.largest().longSide())));
         var publicId = PublicIds.next("img");
         try {
-            for (var file : processed.renditions()) {
-                store.put(ImageKeys.key(publicId, file.size(), processed.format()), file.bytes(),
-                        processed.format().contentType());
-            }
+            storeAll(publicId, processed);
             transaction.executeWithoutResult(status -> images.insert(publicId, uploaderId, processed, clock.instant()));
         } catch (RuntimeException e) {
             files.deleteNow(ImageKeys.keys(publicId, processed.format()));
             throw e;
         }
         return new Uploaded(processed.width(), processed.height(), ImageKeys.links(publicId, processed.format()));
+    }
+
+    private void storeAll(String publicId, Renditions.Processed processed) {
+        try {
+            for (var file : processed.renditions()) {
+                store.put(ImageKeys.key(publicId, file.size(), processed.format()), file.bytes(),
+                        processed.format().contentType());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Image store failed while storing {}: {}", publicId, e.toString());
+            throw ApiException.unavailable("image storage is unavailable; try again shortly", STORE_RETRY);
+        }
     }
 
     /** Deletes an image its uploader no longer wants; anyone else's looks like one that does not exist. */

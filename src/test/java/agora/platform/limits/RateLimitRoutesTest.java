@@ -30,6 +30,10 @@ class RateLimitRoutesTest {
             "POST, /api/articles/a/favorite, true, WRITES",
             "POST, /api/profiles/bob/follow, true, WRITES",
             "POST, /api/products, true, WRITES",
+            "POST, /api/images, true, WRITES",
+            "DELETE, /api/images/img_1, true, WRITES",
+            "GET, /images/img_1/480.jpg, false, ANONYMOUS_READS",
+            "GET, /images/img_1/160.png, true, READS",
             "GET, /api/search, false, SEARCH",
             "GET, /api/search/suggest, true, SEARCH",
             "GET, /api/articles, false, ANONYMOUS_READS",
@@ -45,7 +49,7 @@ class RateLimitRoutesTest {
             "GET, /, false, none",
             "GET, /v3/api-docs, false, none",
             "GET, /api, false, none" })
-    void everyApiRequestHasALimitAndNothingElseDoes(String method, String path, boolean signedIn, RateLimit expected) {
+    void everyApiRequestAndImageFileHasALimitAndNothingElseDoes(String method, String path, boolean signedIn, RateLimit expected) {
         assertThat(RateLimitRoutes.classify(method, path, signedIn)).isEqualTo(Optional.ofNullable(expected));
     }
 }
