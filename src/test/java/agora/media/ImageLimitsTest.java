@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +38,8 @@ class ImageLimitsTest {
     @Test
     void anUploadOverMaxBytesIs413() throws Exception {
         var user = Api.signUp(mvc, "heavy");
-        var noise = new java.awt.image.BufferedImage(900, 900, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        var random = new java.util.Random(7);
+        var noise = new BufferedImage(900, 900, BufferedImage.TYPE_INT_RGB);
+        var random = new Random(7);
         for (int y = 0; y < 900; y++) {
             for (int x = 0; x < 900; x++) {
                 noise.setRGB(x, y, random.nextInt());

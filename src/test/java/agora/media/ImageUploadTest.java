@@ -13,9 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -168,7 +171,7 @@ class ImageUploadTest {
         assertThat(image.getRGB(290, 50) >>> 24).isBetween(0x70, 0x90);
 
         // An alpha channel with every pixel opaque is just a JPEG.
-        var opaque = new java.awt.image.BufferedImage(50, 50, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var opaque = new BufferedImage(50, 50, BufferedImage.TYPE_INT_ARGB);
         opaque.getGraphics().fillRect(0, 0, 50, 50);
         assertThat(upload(user, "opaque.png", "image/png", Pictures.encode(opaque, "png")).medium()).endsWith(".jpg");
     }
@@ -253,7 +256,7 @@ class ImageUploadTest {
         var etag = response.getHeader("ETag");
         assertThat(etag).matches("\"[0-9a-f]{64}\"");
         var bytes = response.getContentAsByteArray();
-        var sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        var sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertThat(etag).isEqualTo("\"" + sha + "\"");
 
         mvc.perform(get(uploaded.medium()).header("If-None-Match", etag))

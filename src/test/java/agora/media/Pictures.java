@@ -6,10 +6,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
@@ -79,7 +82,7 @@ public final class Pictures {
             writer.setOutput(stream);
             writer.prepareWriteSequence(null);
             for (var colour : List.of(Color.RED, Color.BLUE)) {
-                writer.writeToSequence(new javax.imageio.IIOImage(picture(width, height, colour, colour), null, null),
+                writer.writeToSequence(new IIOImage(picture(width, height, colour, colour), null, null),
                         null);
             }
             writer.endWriteSequence();
@@ -113,13 +116,13 @@ public final class Pictures {
                 (byte) (payload.length + 2) }, payload);
         // After SOI and the JFIF APP0 segment that ImageIO writes first.
         int afterApp0 = 4 + (((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff));
-        return concat(concat(java.util.Arrays.copyOf(jpeg, afterApp0), app1),
-                java.util.Arrays.copyOfRange(jpeg, afterApp0, jpeg.length));
+        return concat(concat(Arrays.copyOf(jpeg, afterApp0), app1),
+                Arrays.copyOfRange(jpeg, afterApp0, jpeg.length));
     }
 
     /** A PNG that is only a signature and a header claiming {@code width} x {@code height} pixels. */
     public static byte[] pngHeaderOnly(int width, int height) {
-        var header = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+        var header = ByteBuffer.allocate(13).putInt(width).putInt(height)
                 .put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0).array();
         return concat(concat(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' }, chunk("IHDR", header)),
                 chunk("IEND", new byte[0]));
@@ -173,7 +176,7 @@ public final class Pictures {
     }
 
     public static byte[] concat(byte[] a, byte[] b) {
-        var both = java.util.Arrays.copyOf(a, a.length + b.length);
+        var both = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
     }
@@ -196,7 +199,7 @@ public final class Pictures {
         var crc = new CRC32();
         crc.update(typeBytes);
         crc.update(data);
-        return java.nio.ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data)
+        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data)
                 .putInt((int) crc.getValue()).array();
     }
 

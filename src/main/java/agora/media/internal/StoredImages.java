@@ -38,7 +38,8 @@ class StoredImages implements Images {
     @Override
     @Transactional
     public List<ImageLinks> attach(ImageOwner owner, long uploaderId, List<String> imageIds, String field) {
-        if (imageIds.stream().anyMatch(Objects::isNull) || new HashSet<>(imageIds).size() != imageIds.size()) {
+        if (imageIds == null || imageIds.stream().anyMatch(Objects::isNull)
+                || new HashSet<>(imageIds).size() != imageIds.size()) {
             throw ApiException.invalid(field, "must name each image once");
         }
         var found = images.findAll(imageIds).stream()

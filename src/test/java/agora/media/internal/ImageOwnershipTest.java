@@ -7,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,6 +113,37 @@ class ImageOwnershipTest {
         // Nothing was attached by the refused calls.
         assertThat(jdbc.sql("select owner_kind from images where public_id = ?").param(mine.id())
                 .query(String.class).optional()).isEmpty();
+    }
+
+    @Test
+    void ownersRacingForOneImageCannotBothHaveIt() throws Exception {
+        var user = Api.signUp(mvc, "racer");
+        var contested = ImageApi.upload(mvc, user);
+        long id = userId(user);
+        var owners = IntStream.range(0, 8).mapToObj(i -> product()).toList();
+        var start = new CountDownLatch(1);
+        var winners = new ConcurrentLinkedQueue<ImageOwner>();
+        var losers = new AtomicInteger();
+        try (var threads = Executors.newFixedThreadPool(owners.size())) {
+            for (var owner : owners) {
+                threads.submit(() -> {
+                    start.await();
+                    try {
+                        images.attach(owner, id, List.of(contested.id()), "images");
+                        winners.add(owner);
+                    } catch (ApiException e) {
+                        losers.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        assertThat(winners).hasSize(1);
+        assertThat(losers).hasValue(owners.size() - 1);
+        var winner = winners.peek();
+        assertThat(jdbc.sql("select owner_id from images where public_id = ?").param(contested.id())
+                .query(String.class).single()).isEqualTo(winner.id());
     }
 
     @Test
