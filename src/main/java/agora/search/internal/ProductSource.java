@@ -15,8 +15,8 @@ import agora.platform.Timestamps;
 
 /**
  * Products on sale, from the catalog module: title, tags and description, with the seller's name, the price
- * for filters, facets and sorting, and units sold as their popularity. Unlisted products are absent from
- * {@link ProductCatalog#findAllById}, so they leave the index (or never enter it).
+ * for filters, facets and sorting, units sold as their popularity, and a thumbnail for results. Unlisted products
+ * are absent from {@link ProductCatalog#findAllById}, so they leave the index (or never enter it).
  */
 @Component
 class ProductSource extends ModuleSource<SearchableProduct> {
