@@ -207,6 +207,17 @@ class ImageUploadTest {
     }
 
     @Test
+    void aPngWhoseMetadataInflatesToGigabytesIsReadWithoutIt() throws Exception {
+        var user = Api.signUp(mvc, "bomb");
+        var bomb = Pictures.pngWithTextBomb(Pictures.png(200, 100), 1L << 30);
+        assertThat(bomb.length).isLessThan(2_000_000);
+        long started = System.nanoTime();
+        var uploaded = upload(user, "bomb.png", "image/png", bomb);
+        assertThat(uploaded.width()).isEqualTo(200);
+        assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
+    }
+
+    @Test
     void aDamagedOrTruncatedFileIs422() throws Exception {
         var user = Api.signUp(mvc, "damaged");
         var jpeg = Pictures.jpeg(400, 300);

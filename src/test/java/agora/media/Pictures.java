@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -126,6 +127,32 @@ public final class Pictures {
                 .put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0).array();
         return concat(concat(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' }, chunk("IHDR", header)),
                 chunk("IEND", new byte[0]));
+    }
+
+    /**
+     * {@code png} with a compressed text chunk (zTXt) placed after its header that inflates to {@code inflated}
+     * bytes of zeros: a decompression bomb in the metadata rather than the pixels.
+     */
+    public static byte[] pngWithTextBomb(byte[] png, long inflated) {
+        var deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        var compressed = new ByteArrayOutputStream();
+        var zeros = new byte[1 << 20];
+        var buffer = new byte[1 << 16];
+        for (long fed = 0; fed < inflated; fed += zeros.length) {
+            deflater.setInput(zeros);
+            while (!deflater.needsInput()) {
+                compressed.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            compressed.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        var keyword = "Comment\0\0".getBytes(StandardCharsets.ISO_8859_1); // keyword, separator, method 0
+        var chunk = chunk("zTXt", concat(keyword, compressed.toByteArray()));
+        int afterHeader = 8 + 25; // signature, then IHDR (length, type, 13 bytes, CRC)
+        return concat(concat(Arrays.copyOf(png, afterHeader), chunk), Arrays.copyOfRange(png, afterHeader, png.length));
     }
 
     /**
