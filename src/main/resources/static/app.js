@@ -19,7 +19,9 @@ function h(tag, attrs = {}, ...children) {
 async function api(method, path, body, headers = {}) {
   const init = { method, headers: { ...headers } };
   if (state.token) init.headers.Authorization = 'Token ' + state.token;
-  if (body !== undefined) {
+  if (body instanceof FormData) {
+    init.body = body; // the browser writes the multipart Content-Type with its boundary
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -73,6 +75,51 @@ function form(fields, label, action, { inline = false } = {}) {
   return h('div', {}, el, out);
 }
 
+/** A user's picture next to their name: their avatar, or their initial on a disc when they have none. */
+function avatar(user, size = 'small') {
+  if (user && user.image) return h('img', { class: `avatar ${size}`, src: user.image, alt: '' });
+  return h('span', { class: `avatar ${size} initial`, 'aria-hidden': 'true' }, ((user && user.username) || '?')[0].toUpperCase());
+}
+
+/** Uploads one image file (POST /api/images); answers its id and URLs. */
+async function uploadImage(file) {
+  const body = new FormData();
+  body.append('file', file);
+  return (await api('POST', '/images', body)).image;
+}
+
+/**
+ * A file input that uploads the chosen pictures at once and shows them; `ids()` answers the uploaded ones in
+ * order, for a product's `images`.
+ */
+function photoPicker(max) {
+  const uploaded = [];
+  const list = h('div', { class: 'thumbs' });
+  const status = h('span', { class: 'muted' });
+  const input = h('input', { type: 'file', name: 'photos', accept: 'image/jpeg,image/png,image/webp,image/gif', multiple: true });
+  const redraw = () => list.replaceChildren(...uploaded.map((image, i) => h('span', { class: 'thumb' },
+    h('img', { src: image.urls.small, alt: `photo ${i + 1}` }),
+    h('button', { type: 'button', class: 'secondary', title: 'remove', onclick: () => { uploaded.splice(i, 1); redraw(); } }, '×'))));
+  input.addEventListener('change', async () => {
+    const files = [...input.files].slice(0, max - uploaded.length);
+    input.value = '';
+    status.className = 'muted';
+    for (const file of files) {
+      status.textContent = `uploading ${file.name}…`;
+      try {
+        uploaded.push(await uploadImage(file));
+        redraw();
+        status.textContent = '';
+      } catch (err) {
+        status.className = 'error';
+        status.textContent = `${file.name}: ${err.message}`;
+        return;
+      }
+    }
+  });
+  return { element: h('div', { class: 'picker' }, h('label', {}, `Photos (up to ${max}) `, input), status, list), ids: () => uploaded.map(i => i.id) };
+}
+
 function card(title, ...children) {
   return h('section', { class: 'card' }, h('h2', {}, title), ...children);
 }
@@ -97,7 +144,7 @@ async function refreshUser() {
     }
   }
   const who = document.getElementById('whoami');
-  who.replaceChildren(state.user ? `signed in as ${state.user.username}` : 'not signed in');
+  who.replaceChildren(...(state.user ? [avatar(state.user), `signed in as ${state.user.username}`] : ['not signed in']));
 }
 
 // ---- tabs ----------------------------------------------------------------------------------------------
@@ -158,6 +205,7 @@ tab('Account', async () => {
   const u = state.user;
   return [
     card('You',
+      h('p', {}, avatar(u, 'large'), ' ', h('strong', {}, u.username)),
       json(u),
       h('button', { class: 'secondary', onclick: async () => {
         await api('POST', '/users/logout');
@@ -175,10 +223,30 @@ tab('Account', async () => {
         await refreshUser();
         return 'Saved.';
       })),
+    avatarCard(),
     ...lifecycleCards(),
   ];
 });
 
+
+function avatarCard() {
+  const status = h('p');
+  const input = h('input', { type: 'file', name: 'avatar', accept: 'image/jpeg,image/png,image/webp,image/gif' });
+  input.addEventListener('change', async () => {
+    if (!input.files.length) return;
+    status.replaceChildren(h('span', { class: 'muted' }, 'uploading…'));
+    try {
+      const image = await uploadImage(input.files[0]);
+      await api('PUT', '/user', { user: { image: image.id } });
+      await show('Account');
+    } catch (err) {
+      status.replaceChildren(h('span', { class: 'error' }, err.message));
+    }
+  });
+  return card('Avatar',
+    h('p', { class: 'muted' }, 'A picture of you (JPEG, PNG, WebP or GIF), shown next to your name.'),
+    h('label', {}, 'Upload an avatar ', input), status);
+}
 
 // ---- social --------------------------------------------------------------------------------------------
 
@@ -191,7 +259,7 @@ function articleItem(a, { explain = false } = {}) {
   } }, (a.favorited ? '♥ ' : '♡ ') + a.favoritesCount);
   return h('div', { class: 'item' },
     h('strong', {}, h('a', { href: '#', onclick: e => { e.preventDefault(); openArticle(a.slug); } }, a.title)),
-    ' ', h('span', { class: 'muted' }, `by ${a.author.username} · ${new Date(a.createdAt).toLocaleString()}`),
+    ' ', avatar(a.author), h('span', { class: 'muted' }, `by ${a.author.username} · ${new Date(a.createdAt).toLocaleString()}`),
     h('div', {}, a.description),
     h('div', { class: 'tags' }, a.tagList.map(t => h('span', {}, t))),
     like,
@@ -234,7 +302,7 @@ async function openArticle(slug) {
   } }, profile.following ? `Unfollow ${profile.username}` : `Follow ${profile.username}`);
   view.replaceChildren(
     card(a.title,
-      h('p', { class: 'muted' }, `by ${a.author.username} · ${a.favoritesCount} likes`),
+      h('p', { class: 'muted' }, avatar(a.author), ` by ${a.author.username} · ${a.favoritesCount} likes`),
       state.user && state.user.username !== profile.username ? follow : null,
       h('p', {}, a.description),
       h('pre', {}, a.body),
@@ -245,7 +313,7 @@ async function openArticle(slug) {
           await show('Feed');
         } }, 'Delete post') : null),
     card('Comments',
-      comments.map(c => h('div', { class: 'item' }, h('strong', {}, c.author.username), ': ', c.body)),
+      comments.map(c => h('div', { class: 'item' }, avatar(c.author), h('strong', {}, c.author.username), ': ', c.body)),
       state.user ? form([{ name: 'body', type: 'textarea', label: 'your comment' }], 'Comment', async v => {
         await api('POST', `/articles/${encodeURIComponent(slug)}/comments`, { comment: v });
         await openArticle(slug);
@@ -284,22 +352,64 @@ function money(amount, currency) {
   return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount / 10 ** digits);
 }
 
+/** The picture of a product in a list: its first uploaded photo, else its first image URL. */
+function thumbnail(url, alt) {
+  return url ? h('img', { class: 'thumbnail', src: url, alt, loading: 'lazy' }) : h('span', { class: 'thumbnail none' });
+}
+
+function productLink(id, title) {
+  return h('a', { href: '#', onclick: e => { e.preventDefault(); openProduct(id); } }, title);
+}
+
+function addToCart(p) {
+  const qty = h('input', { type: 'number', min: 1, max: p.stock, value: 1, style: 'width:4rem' });
+  return h('form', { class: 'inline', onsubmit: async e => {
+    e.preventDefault();
+    try {
+      await api('PUT', `/cart/items/${encodeURIComponent(p.id)}`, { quantity: Number(qty.value) });
+      e.target.replaceWith(h('p', { class: 'ok' }, 'In your cart.'));
+    } catch (err) {
+      e.target.append(h('span', { class: 'error' }, err.message));
+    }
+  } }, qty, h('button', {}, 'Add to cart'));
+}
+
 function productItem(p) {
-  const qty = h('input', { type: 'number', min: 1, value: 1, style: 'width:4rem' });
-  return h('div', { class: 'item' },
-    h('strong', {}, p.title), ' ', h('span', {}, money(p.price.amount, p.price.currency)),
-    ' ', h('span', { class: 'muted' }, `by ${p.seller.username} · ${p.stock} in stock · ${p.unitsSold} sold`),
-    h('div', {}, p.description),
-    h('div', { class: 'tags' }, p.tags.map(t => h('span', {}, t))),
-    state.user && p.stock > 0 ? h('form', { class: 'inline', onsubmit: async e => {
-      e.preventDefault();
-      try {
-        await api('PUT', `/cart/items/${encodeURIComponent(p.id)}`, { quantity: Number(qty.value) });
-        e.target.replaceWith(h('p', { class: 'ok' }, 'In your cart.'));
-      } catch (err) {
-        e.target.append(h('span', { class: 'error' }, err.message));
-      }
-    } }, qty, h('button', {}, 'Add to cart')) : null);
+  return h('div', { class: 'item with-thumbnail' },
+    thumbnail(p.photos.length ? p.photos[0].small : p.images[0], p.title),
+    h('div', {},
+      h('strong', {}, productLink(p.id, p.title)), ' ', h('span', {}, money(p.price.amount, p.price.currency)),
+      ' ', avatar(p.seller), h('span', { class: 'muted' }, `by ${p.seller.username} · ${p.stock} in stock · ${p.unitsSold} sold`),
+      h('div', {}, p.description),
+      h('div', { class: 'tags' }, p.tags.map(t => h('span', {}, t))),
+      state.user && p.stock > 0 ? addToCart(p) : null));
+}
+
+/** A product's own page: its photos (large, with small ones to switch), price, seller, stock, and buying. */
+async function openProduct(id) {
+  const view = document.getElementById('view');
+  const { product: p } = await api('GET', `/products/${encodeURIComponent(id)}`);
+  const pictures = p.photos.length ? p.photos.map(ph => ({ large: ph.large, small: ph.small }))
+    : p.images.map(url => ({ large: url, small: url }));
+  const main = pictures.length ? h('img', { class: 'gallery-main', src: pictures[0].large, alt: p.title }) : null;
+  const thumbs = pictures.length > 1 ? h('div', { class: 'thumbs' }, pictures.map((pic, i) =>
+    h('button', { type: 'button', class: 'thumb' + (i === 0 ? ' active' : ''), title: `photo ${i + 1}`, onclick: e => {
+      main.src = pic.large;
+      for (const b of e.currentTarget.parentNode.children) b.classList.toggle('active', b === e.currentTarget);
+    } }, h('img', { src: pic.small, alt: `photo ${i + 1}` })))) : null;
+  const buy = !state.user ? h('p', { class: 'muted' }, 'Log in to buy.')
+    : state.user.username === p.seller.username ? h('p', { class: 'muted' }, 'Your listing.')
+    : p.stock > 0 ? addToCart(p) : h('p', { class: 'muted' }, 'Sold out.');
+  view.replaceChildren(card(p.title,
+    h('div', { class: 'product' },
+      h('div', { class: 'gallery' }, main || h('p', { class: 'muted' }, 'No photos.'), thumbs),
+      h('div', {},
+        h('p', { class: 'price' }, money(p.price.amount, p.price.currency)),
+        h('p', {}, avatar(p.seller), ' sold by ', h('strong', {}, p.seller.username)),
+        h('p', { class: 'muted' }, `${p.stock} in stock · ${p.unitsSold} sold`),
+        buy,
+        h('p', {}, p.description),
+        h('div', { class: 'tags' }, p.tags.map(t => h('span', {}, t)))))));
 }
 
 function orderItem(o) {
@@ -366,15 +476,17 @@ tab('Shop', async () => {
   parts.push(card('Your orders', mine.orders.length ? mine.orders.map(orderItem) : h('p', { class: 'muted' }, 'None yet.')));
   const sold = await api('GET', '/orders?as=seller&limit=10');
   parts.push(card('Orders of your products', sold.orders.length ? sold.orders.map(orderItem) : h('p', { class: 'muted' }, 'None yet.')));
+  const photos = photoPicker(8);
   parts.push(card('Sell something',
     state.user.emailVerified ? null : h('p', { class: 'muted' }, 'Verify your email first (Account tab).'),
+    photos.element,
     form([{ name: 'title' }, { name: 'description', type: 'textarea' }, { name: 'amount', label: 'price in minor units (cents)' },
       { name: 'currency', value: 'EUR' }, { name: 'stock', value: '5' }, { name: 'tags', label: 'tags, comma separated' }],
     'List it', async v => {
       const { product } = await api('POST', '/products', { product: {
         title: v.title, description: v.description, price: { amount: Number(v.amount), currency: v.currency },
-        stock: Number(v.stock), tags: v.tags.split(',').map(t => t.trim()).filter(Boolean), images: [] } });
-      return `Listed as ${product.id}.`;
+        stock: Number(v.stock), tags: v.tags.split(',').map(t => t.trim()).filter(Boolean), images: photos.ids() } });
+      await openProduct(product.id);
     })));
   return parts;
 });
@@ -393,13 +505,16 @@ function snippet(html) {
 
 function searchResult(r) {
   const open = r.type === 'post' ? h('a', { href: '#', onclick: e => { e.preventDefault(); openArticle(r.id); } }, r.title)
-    : h('strong', {}, r.title);
-  return h('div', { class: 'item' },
-    h('span', { class: 'muted' }, r.type + ' '), open,
+    : r.type === 'product' ? productLink(r.id, r.title) : h('strong', {}, r.title);
+  const text = [
+    h('span', { class: 'muted' }, r.type + ' '), r.type === 'profile' ? avatar(r) : null, open,
     r.price ? [' ', money(r.price.amount, r.price.currency)] : null,
     r.score != null ? h('span', { class: 'muted' }, ` · score ${r.score.toFixed(2)}`) : null,
     h('div', {}, snippet(r.snippet)),
-    r.tags ? h('div', { class: 'tags' }, r.tags.map(t => h('span', {}, t))) : null);
+    r.tags ? h('div', { class: 'tags' }, r.tags.map(t => h('span', {}, t))) : null];
+  return r.type === 'product'
+    ? h('div', { class: 'item with-thumbnail' }, thumbnail(r.thumbnail, r.title), h('div', {}, text))
+    : h('div', { class: 'item' }, text);
 }
 
 tab('Search', async () => {

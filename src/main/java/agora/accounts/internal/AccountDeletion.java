@@ -8,13 +8,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import agora.accounts.UserDeleted;
+import agora.media.Images;
 import agora.platform.ApiException;
 
 /**
  * Deletes an account at its owner's request. The row is anonymized rather than removed: its id stays so
  * posts and comments keep a neutral author, while every piece of personal data (name, email, password hash,
- * bio, image, sessions, two-factor secrets, known clients, pending tokens) goes. The old username and
- * email become free for anyone.
+ * bio, image, uploaded images, sessions, two-factor secrets, known clients, pending tokens) goes. The old
+ * username and email become free for anyone.
  */
 @Service
 public class AccountDeletion {
@@ -28,13 +29,15 @@ public class AccountDeletion {
     private final EmailTokens tokens;
     private final LoginChallenges challenges;
     private final LoginAttempts attempts;
+    private final Images images;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     AccountDeletion(UserRepository users, PasswordHasher hasher, LoginGuard guard, TwoFactor twoFactor,
             TwoFactorRepository twoFactorRecords, Sessions sessions, EmailTokens tokens, LoginChallenges challenges,
-            LoginAttempts attempts, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+            LoginAttempts attempts, Images images, ApplicationEventPublisher events, TransactionTemplate transaction,
+            Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.guard = guard;
@@ -44,6 +47,7 @@ public class AccountDeletion {
         this.tokens = tokens;
         this.challenges = challenges;
         this.attempts = attempts;
+        this.images = images;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
@@ -78,6 +82,7 @@ public class AccountDeletion {
             tokens.deleteAllOf(userId);
             challenges.deleteAllOf(userId);
             attempts.forgetAccount(userId, user.email());
+            images.releaseAllUploadedBy(userId); // the avatar and product photos alike
             events.publishEvent(new UserDeleted(userId));
         });
     }

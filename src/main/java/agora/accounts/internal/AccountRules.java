@@ -73,6 +73,11 @@ public final class AccountRules {
         return List.of("must be an http(s) URL");
     }
 
+    /** An uploaded image's id ({@code img_…}, which no URL starts with), as sent to make it the avatar. */
+    public static boolean isUpload(String image) {
+        return image.startsWith("img_");
+    }
+
     /** Uniqueness and lookups ignore case, so "Alice" and "alice" are one user and one email. */
     public static String key(String value) {
         return value.strip().toLowerCase(Locale.ROOT);

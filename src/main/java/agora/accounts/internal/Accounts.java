@@ -16,6 +16,8 @@ import agora.accounts.EmailChanged;
 import agora.accounts.PasswordChanged;
 import agora.accounts.UserProfileChanged;
 import agora.accounts.UserRegistered;
+import agora.media.ImageOwner;
+import agora.media.Images;
 import agora.platform.ApiException;
 
 /**
@@ -25,7 +27,10 @@ import agora.platform.ApiException;
 @Service
 public class Accounts {
 
-    /** Fields a user may change; null means "leave as is". */
+    /**
+     * Fields a user may change; null means "leave as is". {@code image} is an http(s) URL, an uploaded image's id
+     * ({@code img_…}, which becomes the avatar), or empty for none.
+     */
     public record Changes(String email, String username, String password, String bio, String image) {
     }
 
@@ -39,11 +44,13 @@ public class Accounts {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final EmailLimits emailLimits;
+    private final Images images;
     private final Clock clock;
 
     Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy passwords, Sessions sessions,
             EmailVerification verification, EmailTokens tokens, LoginChallenges challenges,
-            ApplicationEventPublisher events, TransactionTemplate transaction, EmailLimits emailLimits, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, EmailLimits emailLimits, Images images,
+            Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.passwords = passwords;
@@ -54,6 +61,7 @@ public class Accounts {
         this.events = events;
         this.transaction = transaction;
         this.emailLimits = emailLimits;
+        this.images = images;
         this.clock = clock;
     }
 
@@ -108,7 +116,10 @@ public class Accounts {
             check(errors, "password", passwords.problems(changes.password()));
         }
         check(errors, "bio", AccountRules.bio(changes.bio()));
-        check(errors, "image", AccountRules.image(changes.image()));
+        if (changes.image() != null && !AccountRules.isUpload(changes.image())
+                && !changes.image().equals(find(userId).image())) { // clients send the avatar's own URL back
+            check(errors, "image", AccountRules.image(changes.image()));
+        }
         if (errors.isEmpty()) {
             checkUnique(errors, changes.username(), changes.email(), userId);
         }
@@ -137,7 +148,7 @@ public class Accounts {
                 email,
                 passwordHash != null ? passwordHash : user.passwordHash(),
                 changes.bio() != null ? changes.bio() : user.bio(),
-                changes.image() != null ? emptyToNull(changes.image()) : user.image(),
+                image(user, changes.image()),
                 user.role(),
                 emailChanged ? null : user.emailVerifiedAt());
         var now = clock.instant();
@@ -166,6 +177,22 @@ public class Accounts {
             sessions.refresh(userId);
         }
         return updated;
+    }
+
+    /**
+     * The avatar after a change: an upload becomes it (its medium size; attaching replaces, so the previous
+     * upload is deleted), and a URL or none deletes the uploaded one it replaces.
+     */
+    private String image(User user, String changed) {
+        if (changed == null || changed.equals(user.image())) {
+            return user.image();
+        }
+        var avatar = ImageOwner.avatar(user.id());
+        if (AccountRules.isUpload(changed)) {
+            return images.attach(avatar, user.id(), List.of(changed), "image").getFirst().medium();
+        }
+        images.release(avatar);
+        return emptyToNull(changed);
     }
 
     private void checkUnique(Map<String, List<String>> errors, String username, String email, long exceptId) {

@@ -15,10 +15,12 @@ class CatalogView implements ProductCatalog {
     private static final int MAX_BATCH = 1000;
 
     private final ProductRepository products;
+    private final ProductPhotos photos;
     private final UserDirectory users;
 
-    CatalogView(ProductRepository products, UserDirectory users) {
+    CatalogView(ProductRepository products, ProductPhotos photos, UserDirectory users) {
         this.products = products;
+        this.photos = photos;
         this.users = users;
     }
 
@@ -34,9 +36,10 @@ class CatalogView implements ProductCatalog {
 
     private List<SearchableProduct> searchable(List<Product> page) {
         var sellers = users.findAllById(page.stream().map(Product::sellerId).toList());
+        var links = photos.links(page);
         return page.stream().map(p -> new SearchableProduct(p.id(), p.publicId(), p.title(), p.description(), p.tags(),
                 p.priceAmount(), p.currency(), p.sellerId(),
                 sellers.containsKey(p.sellerId()) ? sellers.get(p.sellerId()).username() : null, p.stock(),
-                p.unitsSold(), p.createdAt(), p.updatedAt())).toList();
+                p.unitsSold(), p.createdAt(), p.updatedAt(), ProductPhotos.thumbnail(p, links))).toList();
     }
 }

@@ -36,7 +36,7 @@ class ProductRepository {
     }
 
     long insert(String publicId, long sellerId, String title, String description, long priceAmount, String currency,
-            int stock, List<String> tags, List<String> images, Instant now) {
+            int stock, List<String> tags, List<ProductImage> images, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into products (public_id, seller_id, title, description, price_amount, currency, stock,
@@ -145,12 +145,18 @@ class ProductRepository {
         }
     }
 
-    private void replaceImages(long id, List<String> images) {
+    private void replaceImages(long id, List<ProductImage> images) {
         jdbc.sql("delete from product_images where product_id = ?").param(id).update();
         for (int i = 0; i < images.size(); i++) {
-            jdbc.sql("insert into product_images (product_id, position, url) values (?, ?, ?)")
-                    .params(id, i, images.get(i)).update();
+            var image = images.get(i);
+            jdbc.sql("insert into product_images (product_id, position, url, image_id) values (?, ?, ?, ?)")
+                    .params(id, i, image.url(), image.imageId()).update();
         }
+    }
+
+    /** Forgets the uploaded photos of a product (the media module deletes them), keeping its external URLs. */
+    void dropUploadedImages(long id) {
+        jdbc.sql("delete from product_images where product_id = ? and image_id is not null").param(id).update();
     }
 
     private List<Product> withDetails(List<Product> products) {
@@ -163,10 +169,13 @@ class ProductRepository {
                 .param("ids", ids).query(rs -> {
                     tags.computeIfAbsent(rs.getLong("product_id"), k -> new ArrayList<>()).add(rs.getString("tag"));
                 });
-        var images = new LinkedHashMap<Long, List<String>>();
-        jdbc.sql("select product_id, url from product_images where product_id in (:ids) order by product_id, position")
+        var images = new LinkedHashMap<Long, List<ProductImage>>();
+        jdbc.sql("""
+                select product_id, url, image_id from product_images where product_id in (:ids)
+                order by product_id, position""")
                 .param("ids", ids).query(rs -> {
-                    images.computeIfAbsent(rs.getLong("product_id"), k -> new ArrayList<>()).add(rs.getString("url"));
+                    images.computeIfAbsent(rs.getLong("product_id"), k -> new ArrayList<>())
+                            .add(new ProductImage(rs.getString("url"), rs.getString("image_id")));
                 });
         return products.stream().map(p -> p.with(List.copyOf(tags.getOrDefault(p.id(), List.of())),
                 List.copyOf(images.getOrDefault(p.id(), List.of())))).toList();

@@ -21,6 +21,7 @@ public final class ProductRules {
     public static final int MAX_TAGS = 10;
     public static final int MAX_TAG = 30;
     public static final int MAX_IMAGES = 10;
+    public static final int MAX_PHOTOS = 8;
     public static final int MAX_IMAGE_URL = 2048;
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
@@ -114,16 +115,22 @@ public final class ProductRules {
         return problems;
     }
 
+    /** Each image is an http(s) URL or the id of an uploaded photo; whose photo it is, media checks. */
     static List<String> images(List<String> images) {
         var problems = new ArrayList<String>();
         if (images.size() > MAX_IMAGES) {
             problems.add("at most " + MAX_IMAGES + " images");
         }
-        for (var image : images) {
-            if (!isHttpUrl(image)) {
-                problems.add("each image must be an http(s) URL of at most " + MAX_IMAGE_URL + " characters");
-                break;
-            }
+        var photos = images.stream().filter(ProductImage::isImageId).toList();
+        if (photos.size() > MAX_PHOTOS) {
+            problems.add("at most " + MAX_PHOTOS + " uploaded photos");
+        }
+        if (photos.stream().distinct().count() < photos.size()) {
+            problems.add("each uploaded photo at most once");
+        }
+        if (images.stream().anyMatch(image -> !ProductImage.isImageId(image) && !isHttpUrl(image))) {
+            problems.add("each image must be an uploaded image id (img_…) or an http(s) URL of at most "
+                    + MAX_IMAGE_URL + " characters");
         }
         return problems;
     }

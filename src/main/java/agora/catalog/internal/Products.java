@@ -25,12 +25,15 @@ public class Products {
     }
 
     private final ProductRepository products;
+    private final ProductPhotos photos;
     private final UserDirectory users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Products(ProductRepository products, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
+    Products(ProductRepository products, ProductPhotos photos, UserDirectory users, ApplicationEventPublisher events,
+            Clock clock) {
         this.products = products;
+        this.photos = photos;
         this.users = users;
         this.events = events;
         this.clock = clock;
@@ -40,18 +43,29 @@ public class Products {
     public Product create(long sellerId, ProductDraft draft) {
         requireVerifiedSeller(sellerId);
         reject(ProductRules.problems(draft, true));
-        var id = products.insert(PublicIds.next("prd"), sellerId, draft.title().strip(),
+        var publicId = PublicIds.next("prd");
+        var images = images(Objects.requireNonNullElse(draft.images(), List.of()));
+        if (images.stream().anyMatch(ProductImage::uploaded)) {
+            photos.attach(publicId, sellerId, images);
+        }
+        var id = products.insert(publicId, sellerId, draft.title().strip(),
                 Objects.requireNonNullElse(draft.description(), ""), draft.priceAmount(), draft.currency(),
                 draft.stock().intValue(), ProductRules.normalizeTags(Objects.requireNonNullElse(draft.tags(), List.of())),
-                Objects.requireNonNullElse(draft.images(), List.of()), clock.instant());
+                images, clock.instant());
         events.publishEvent(new ProductListed(id));
         return products.findListed(List.of(id)).getFirst();
     }
 
     @Transactional
-    public Product update(long userId, String publicId, ProductDraft draft) {
+    public Product update(long userId, String publicId, ProductDraft sent) {
         var product = ownListed(userId, publicId);
+        var draft = sent.images() == null ? sent : sent.withImages(photos.asShown(product, sent.images()));
         reject(ProductRules.problems(draft, false));
+        var images = product.images();
+        if (draft.images() != null) {
+            images = images(draft.images());
+            photos.attach(product.publicId(), userId, images); // also deletes the photos it no longer has
+        }
         var changed = new Product(product.id(), product.publicId(), product.sellerId(),
                 draft.title() != null ? draft.title().strip() : product.title(),
                 draft.description() != null ? draft.description() : product.description(),
@@ -59,17 +73,22 @@ public class Products {
                 draft.currency() != null ? draft.currency() : product.currency(),
                 draft.stock() != null ? draft.stock().intValue() : product.stock(), product.unitsSold(), true,
                 draft.tags() != null ? ProductRules.normalizeTags(draft.tags()) : product.tags(),
-                draft.images() != null ? draft.images() : product.images(), product.createdAt(), product.updatedAt());
+                images, product.createdAt(), product.updatedAt());
         products.update(changed, clock.instant());
         events.publishEvent(new ProductUpdated(product.id()));
         return products.findListed(List.of(product.id())).getFirst();
     }
 
-    /** Takes the product off sale. Orders keep their lines; pending reservations still complete or return. */
+    /**
+     * Takes the product off sale for good: nobody sees it again, so its uploaded photos are deleted. Orders keep
+     * their lines (titles and prices, no photos); pending reservations still complete or return.
+     */
     @Transactional
     public void unlist(long userId, String publicId) {
         var product = ownListed(userId, publicId);
         if (products.unlist(product.id(), clock.instant())) {
+            products.dropUploadedImages(product.id());
+            photos.release(product.publicId());
             events.publishEvent(new ProductUnlisted(product.id()));
         }
     }
@@ -108,6 +127,10 @@ public class Products {
         if (!users.isEmailVerified(userId)) {
             throw ApiException.forbidden("verify your email address before selling");
         }
+    }
+
+    private static List<ProductImage> images(List<String> sent) {
+        return sent.stream().map(ProductImage::of).toList();
     }
 
     private static void reject(Map<String, List<String>> problems) {

@@ -20,8 +20,14 @@ final class ProductJson {
     record Seller(String username, String image) {
     }
 
+    /** An uploaded photo's URLs: 160, 480 and 1200 px on the long side. */
+    record Photo(String id, String small, String medium, String large) {
+    }
+
+    /** {@code images} are URLs, uploaded photos' in the large size; {@code photos} has every size of those. */
     record Product(String id, String title, String description, Price price, int stock, long unitsSold,
-            List<String> tags, List<String> images, Seller seller, String createdAt, String updatedAt) {
+            List<String> tags, List<String> images, List<Photo> photos, Seller seller, String createdAt,
+            String updatedAt) {
     }
 
     record ProductResponse(Product product) {

@@ -19,7 +19,9 @@ import agora.accounts.UserDirectory;
 import agora.accounts.UserProfile;
 import agora.catalog.internal.Product;
 import agora.catalog.internal.ProductDraft;
+import agora.catalog.internal.ProductPhotos;
 import agora.catalog.internal.Products;
+import agora.media.ImageLinks;
 import agora.platform.ApiException;
 import agora.platform.Timestamps;
 
@@ -31,10 +33,12 @@ class ProductsController {
     static final int MAX_OFFSET = 10_000;
 
     private final Products products;
+    private final ProductPhotos photos;
     private final UserDirectory users;
 
-    ProductsController(Products products, UserDirectory users) {
+    ProductsController(Products products, ProductPhotos photos, UserDirectory users) {
         this.products = products;
+        this.photos = photos;
         this.users = users;
     }
 
@@ -81,10 +85,13 @@ class ProductsController {
 
     private List<ProductJson.Product> json(List<Product> page) {
         Map<Long, UserProfile> sellers = users.findAllById(page.stream().map(Product::sellerId).toList());
+        Map<String, ImageLinks> links = photos.links(page);
         return page.stream().map(p -> {
             var seller = sellers.get(p.sellerId());
             return new ProductJson.Product(p.publicId(), p.title(), p.description(),
-                    new ProductJson.Price(p.priceAmount(), p.currency()), p.stock(), p.unitsSold(), p.tags(), p.images(),
+                    new ProductJson.Price(p.priceAmount(), p.currency()), p.stock(), p.unitsSold(), p.tags(),
+                    ProductPhotos.urls(p, links), ProductPhotos.photos(p, links).stream()
+                            .map(l -> new ProductJson.Photo(l.id(), l.small(), l.medium(), l.large())).toList(),
                     seller == null ? null : new ProductJson.Seller(seller.username(), seller.image()),
                     Timestamps.format(p.createdAt()), Timestamps.format(p.updatedAt()));
         }).toList();

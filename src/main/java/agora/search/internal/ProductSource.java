@@ -15,8 +15,8 @@ import agora.platform.Timestamps;
 
 /**
  * Products on sale, from the catalog module: title, tags and description, with the seller's name, the price
- * for filters, facets and sorting, and units sold as their popularity. Unlisted products are absent from
- * {@link ProductCatalog#findAllById}, so they leave the index (or never enter it).
+ * for filters, facets and sorting, units sold as their popularity, and a thumbnail for results. Unlisted products
+ * are absent from {@link ProductCatalog#findAllById}, so they leave the index (or never enter it).
  */
 @Component
 class ProductSource extends ModuleSource<SearchableProduct> {
@@ -24,7 +24,7 @@ class ProductSource extends ModuleSource<SearchableProduct> {
     static final String NAME = "products";
 
     ProductSource(ProductCatalog products, ChangeLog changes) {
-        super(NAME, 1, SearchType.PRODUCT, changes, products::findAllById, products::listAfter, SearchableProduct::id);
+        super(NAME, 2, SearchType.PRODUCT, changes, products::findAllById, products::listAfter, SearchableProduct::id);
     }
 
     @EventListener
@@ -51,6 +51,7 @@ class ProductSource extends ModuleSource<SearchableProduct> {
         fields.put("seller", product.sellerUsername());
         fields.put("inStock", product.stock() > 0);
         fields.put("createdAt", Timestamps.format(product.createdAt()));
+        fields.put("thumbnail", product.thumbnail());
         return new SearchDocument(SearchType.PRODUCT, product.id(), product.publicId(), product.title(),
                 product.tags(), product.sellerUsername(), product.sellerId(), product.description(), null,
                 new SearchDocument.Price(product.priceAmount(), product.currency()), product.unitsSold(),

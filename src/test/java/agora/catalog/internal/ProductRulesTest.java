@@ -31,4 +31,13 @@ class ProductRulesTest {
         assertThat(ProductRules.normalizeTags(List.of(" Wood ", "wood", "Kitchen"))).containsExactly("wood", "kitchen");
         assertThat(ProductRules.tags(List.of("ok", "<script>"))).hasSize(1);
     }
+
+    @Test
+    void imagesAreUrlsOrUploadedPhotosEachOnceAndAtMostEightPhotos() {
+        assertThat(ProductRules.images(List.of("https://img.example.com/a.png", "img_abc"))).isEmpty();
+        assertThat(ProductRules.images(List.of("img_abc", "img_abc"))).containsExactly("each uploaded photo at most once");
+        assertThat(ProductRules.images(List.of("/images/a.png"))).hasSize(1);
+        var nine = java.util.stream.IntStream.range(0, 9).mapToObj(i -> "img_" + i).toList();
+        assertThat(ProductRules.images(nine)).containsExactly("at most 8 uploaded photos");
+    }
 }

@@ -1,0 +1,116 @@
+package agora.accounts;
+
+import static agora.test.Api.PASSWORD;
+import static agora.test.Uploads.httpStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.jayway.jsonpath.JsonPath;
+
+import agora.media.Images;
+import agora.test.AgoraTest;
+import agora.test.Api;
+import agora.test.Mailbox;
+import agora.test.Uploads;
+
+/** An uploaded image as the avatar: {@code image} becomes its URL, and replaced or deleted avatars go. */
+@AgoraTest
+class AvatarTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Images images;
+
+    ResultActions setImage(Api.SignedUp user, String image) throws Exception {
+        return mvc.perform(put("/api/user").header("Authorization", user.authorization())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"user\":{\"image\":\"" + image + "\"}}"));
+    }
+
+    String image(Api.SignedUp user) throws Exception {
+        return JsonPath.read(mvc.perform(get("/api/user").header("Authorization", user.authorization()))
+                .andReturn().getResponse().getContentAsString(), "$.user.image");
+    }
+
+    @Test
+    void anUploadBecomesTheAvatarAndTheOneItReplacesIsDeleted() throws Exception {
+        var user = Api.signUp(mvc, "portrait");
+        var first = Uploads.upload(mvc, user);
+        var medium = images.links(List.of(first)).get(first).medium();
+
+        setImage(user, first).andExpect(status().isOk()).andExpect(jsonPath("$.user.image").value(medium));
+        mvc.perform(get("/api/profiles/" + user.username())).andExpect(jsonPath("$.profile.image").value(medium));
+        assertThat(httpStatus(mvc, medium)).isEqualTo(200);
+
+        // A client that sends its user back unchanged (RealWorld's settings form) keeps the avatar.
+        mvc.perform(put("/api/user").header("Authorization", user.authorization())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"user\":{\"bio\":\"hi\",\"image\":\"" + medium + "\"}}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.user.image").value(medium));
+        assertThat(httpStatus(mvc, medium)).isEqualTo(200);
+
+        var second = Uploads.upload(mvc, user);
+        setImage(user, second).andExpect(status().isOk());
+        var secondMedium = images.links(List.of(second)).get(second).medium();
+        assertThat(image(user)).isEqualTo(secondMedium);
+        assertThat(httpStatus(mvc, medium)).isEqualTo(404);
+
+        // A URL still works, and the uploaded avatar it replaces goes.
+        setImage(user, "https://img.example.com/me.png").andExpect(status().isOk())
+                .andExpect(jsonPath("$.user.image").value("https://img.example.com/me.png"));
+        assertThat(httpStatus(mvc, secondMedium)).isEqualTo(404);
+    }
+
+    @Test
+    void refusesSomeoneElsesImageAndUnknownIds() throws Exception {
+        var user = Api.signUp(mvc, "borrower");
+        var other = Api.signUp(mvc, "lender");
+        var theirs = Uploads.upload(mvc, other);
+        setImage(user, theirs).andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors.image").exists());
+        setImage(user, "img_doesnotexist0000000").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.image").exists());
+        assertThat(image(user)).isNull();
+        // Relative URLs are only accepted as the avatar the user already has.
+        setImage(user, "/images/elsewhere.png").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.image[0]").value("must be an http(s) URL"));
+    }
+
+    @Test
+    void deletingTheAccountDeletesEveryImageTheUserUploaded() throws Exception {
+        var user = Mailbox.signUpVerified(mvc, "departing");
+        var avatar = Uploads.upload(mvc, user);
+        var photo = Uploads.upload(mvc, user);
+        var loose = Uploads.upload(mvc, user);
+        setImage(user, avatar).andExpect(status().isOk());
+        mvc.perform(post("/api/products").header("Authorization", user.authorization())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"product":{"title":"Lamp","price":{"amount":900,"currency":"EUR"},"stock":1,"images":["%s"]}}"""
+                        .formatted(photo)))
+                .andExpect(status().isCreated());
+        var links = images.links(List.of(avatar, photo, loose));
+        assertThat(links).hasSize(3);
+
+        mvc.perform(delete("/api/user").header("Authorization", user.authorization())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"" + PASSWORD + "\"}"))
+                .andExpect(status().isNoContent());
+
+        assertThat(images.links(List.of(avatar, photo, loose))).isEmpty();
+        for (var link : links.values()) {
+            assertThat(httpStatus(mvc, link.small())).isEqualTo(404);
+        }
+    }
+}
