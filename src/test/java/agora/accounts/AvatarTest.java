@@ -1,7 +1,7 @@
 package agora.accounts;
 
 import static agora.test.Api.PASSWORD;
-import static agora.test.Uploads.httpStatus;
+import static agora.media.ImageApi.statusOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -24,7 +24,7 @@ import agora.media.Images;
 import agora.test.AgoraTest;
 import agora.test.Api;
 import agora.test.Mailbox;
-import agora.test.Uploads;
+import agora.media.ImageApi;
 
 /** An uploaded image as the avatar: {@code image} becomes its URL, and replaced or deleted avatars go. */
 @AgoraTest
@@ -49,37 +49,37 @@ class AvatarTest {
     @Test
     void anUploadBecomesTheAvatarAndTheOneItReplacesIsDeleted() throws Exception {
         var user = Api.signUp(mvc, "portrait");
-        var first = Uploads.upload(mvc, user);
+        var first = ImageApi.upload(mvc, user).id();
         var medium = images.links(List.of(first)).get(first).medium();
 
         setImage(user, first).andExpect(status().isOk()).andExpect(jsonPath("$.user.image").value(medium));
         mvc.perform(get("/api/profiles/" + user.username())).andExpect(jsonPath("$.profile.image").value(medium));
-        assertThat(httpStatus(mvc, medium)).isEqualTo(200);
+        assertThat(statusOf(mvc, medium)).isEqualTo(200);
 
         // A client that sends its user back unchanged (RealWorld's settings form) keeps the avatar.
         mvc.perform(put("/api/user").header("Authorization", user.authorization())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"user\":{\"bio\":\"hi\",\"image\":\"" + medium + "\"}}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.user.image").value(medium));
-        assertThat(httpStatus(mvc, medium)).isEqualTo(200);
+        assertThat(statusOf(mvc, medium)).isEqualTo(200);
 
-        var second = Uploads.upload(mvc, user);
+        var second = ImageApi.upload(mvc, user).id();
         setImage(user, second).andExpect(status().isOk());
         var secondMedium = images.links(List.of(second)).get(second).medium();
         assertThat(image(user)).isEqualTo(secondMedium);
-        assertThat(httpStatus(mvc, medium)).isEqualTo(404);
+        assertThat(statusOf(mvc, medium)).isEqualTo(404);
 
         // A URL still works, and the uploaded avatar it replaces goes.
         setImage(user, "https://img.example.com/me.png").andExpect(status().isOk())
                 .andExpect(jsonPath("$.user.image").value("https://img.example.com/me.png"));
-        assertThat(httpStatus(mvc, secondMedium)).isEqualTo(404);
+        assertThat(statusOf(mvc, secondMedium)).isEqualTo(404);
     }
 
     @Test
     void refusesSomeoneElsesImageAndUnknownIds() throws Exception {
         var user = Api.signUp(mvc, "borrower");
         var other = Api.signUp(mvc, "lender");
-        var theirs = Uploads.upload(mvc, other);
+        var theirs = ImageApi.upload(mvc, other).id();
         setImage(user, theirs).andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors.image").exists());
         setImage(user, "img_doesnotexist0000000").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.image").exists());
@@ -92,9 +92,9 @@ class AvatarTest {
     @Test
     void deletingTheAccountDeletesEveryImageTheUserUploaded() throws Exception {
         var user = Mailbox.signUpVerified(mvc, "departing");
-        var avatar = Uploads.upload(mvc, user);
-        var photo = Uploads.upload(mvc, user);
-        var loose = Uploads.upload(mvc, user);
+        var avatar = ImageApi.upload(mvc, user).id();
+        var photo = ImageApi.upload(mvc, user).id();
+        var loose = ImageApi.upload(mvc, user).id();
         setImage(user, avatar).andExpect(status().isOk());
         mvc.perform(post("/api/products").header("Authorization", user.authorization())
                 .contentType(MediaType.APPLICATION_JSON).content("""
@@ -110,7 +110,7 @@ class AvatarTest {
 
         assertThat(images.links(List.of(avatar, photo, loose))).isEmpty();
         for (var link : links.values()) {
-            assertThat(httpStatus(mvc, link.small())).isEqualTo(404);
+            assertThat(statusOf(mvc, link.small())).isEqualTo(404);
         }
     }
 }

@@ -1,6 +1,6 @@
 package agora.catalog;
 
-import static agora.test.Uploads.httpStatus;
+import static agora.media.ImageApi.statusOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -25,7 +25,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import agora.test.AgoraTest;
 import agora.test.Api;
-import agora.test.Uploads;
+import agora.media.ImageApi;
 
 /** Uploaded images as product photos: attached in order, linked, refused when not the seller's, deleted when dropped. */
 @AgoraTest
@@ -60,8 +60,8 @@ class ProductPhotosTest {
     @Test
     void uploadedPhotosAreShownInTheirOrderWithEverySize() throws Exception {
         var seller = Shop.seller(mvc, "photographer");
-        var first = Uploads.upload(mvc, seller);
-        var second = Uploads.upload(mvc, seller);
+        var first = ImageApi.upload(mvc, seller).id();
+        var second = ImageApi.upload(mvc, seller).id();
         var created = body(create(seller, "Vase", List.of(second, "https://img.example.com/vase.png", first))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.product.photos[*].id").value(org.hamcrest.Matchers.contains(second, first))));
@@ -74,7 +74,7 @@ class ProductPhotosTest {
         for (var size : List.of("small", "medium", "large")) {
             String url = product.read("$.product.photos[0]." + size);
             assertThat(url).contains(second);
-            assertThat(httpStatus(mvc, url)).isEqualTo(200);
+            assertThat(statusOf(mvc, url)).isEqualTo(200);
         }
         var listed = body(mvc.perform(get("/api/products").param("seller", seller.username())));
         assertThat(listed.read("$.products[0].photos", List.class)).isEqualTo(product.read("$.product.photos", List.class));
@@ -91,7 +91,7 @@ class ProductPhotosTest {
         create(seller, "Too many", nine).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.images[0]").value("at most 8 uploaded photos"));
 
-        var theirs = Uploads.upload(mvc, other);
+        var theirs = ImageApi.upload(mvc, other).id();
         create(seller, "Not mine", List.of(theirs)).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.images").exists());
         create(seller, "Unknown", List.of("img_doesnotexist0000000")).andExpect(status().isUnprocessableContent())
@@ -106,9 +106,9 @@ class ProductPhotosTest {
     @Test
     void replacingPhotosDeletesTheDroppedOnesAndUnlistingDeletesTheRest() throws Exception {
         var seller = Shop.seller(mvc, "editor");
-        var a = Uploads.upload(mvc, seller);
-        var b = Uploads.upload(mvc, seller);
-        var c = Uploads.upload(mvc, seller);
+        var a = ImageApi.upload(mvc, seller).id();
+        var b = ImageApi.upload(mvc, seller).id();
+        var c = ImageApi.upload(mvc, seller).id();
         var created = body(create(seller, "Chair", List.of(a, b)).andExpect(status().isCreated()));
         String id = created.read("$.product.id");
         String aUrl = created.read("$.product.photos[0].small");
@@ -117,20 +117,20 @@ class ProductPhotosTest {
         // b comes back as shown (its large URL), as a client that echoes the product sends it.
         var changed = body(change(seller, id, List.of(c, bLarge)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.product.photos[*].id").value(org.hamcrest.Matchers.contains(c, b))));
-        assertThat(httpStatus(mvc, aUrl)).isEqualTo(404);
-        assertThat(httpStatus(mvc, bLarge)).isEqualTo(200);
+        assertThat(statusOf(mvc, aUrl)).isEqualTo(404);
+        assertThat(statusOf(mvc, bLarge)).isEqualTo(200);
         String cUrl = changed.read("$.product.photos[0].medium");
 
         mvc.perform(delete("/api/products/" + id).header("Authorization", seller.authorization()))
                 .andExpect(status().isNoContent());
-        assertThat(httpStatus(mvc, bLarge)).isEqualTo(404);
-        assertThat(httpStatus(mvc, cUrl)).isEqualTo(404);
+        assertThat(statusOf(mvc, bLarge)).isEqualTo(404);
+        assertThat(statusOf(mvc, cUrl)).isEqualTo(404);
     }
 
     @Test
     void searchResultsCarryAThumbnail() throws Exception {
         var seller = Shop.seller(mvc, "thumbs");
-        var photo = Uploads.upload(mvc, seller);
+        var photo = ImageApi.upload(mvc, seller).id();
         var word = "zq" + Api.uniqueName("t").replace("-", "");
         var withPhoto = body(create(seller, "Photo " + word, List.of("https://img.example.com/x.png", photo)));
         String medium = withPhoto.read("$.product.photos[0].medium");
