@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  *
  *   java -cp postgresql.jar Chaos.java <cluster work directory>
  *
- * Faults, in order: a node killed (SIGKILL) while checkouts are in flight, then restarted; every node restarted in
+ * Each product has a photo, uploaded through the balancer; at the end every node must serve every photo (images
+ * live in the cluster's S3). Faults, in order: a node killed (SIGKILL) while checkouts are in flight, then restarted; every node restarted in
  * turn with SIGTERM (a rolling deploy); Redis stopped for 10 s; the SMTP sink stopped for 10 s; the PostgreSQL
  * primary stopped for 2 s and started again, then the replica stopped for 10 s.
  */
@@ -44,6 +45,8 @@ public class Chaos {
     static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
     static final Pattern PRODUCT_ID = Pattern.compile("\"id\":\"(prd_[A-Za-z0-9]+)\"");
     static final Pattern COMMENT_ID = Pattern.compile("\"comment\":\\{\"id\":(\\d+)");
+    static final Pattern IMAGE_ID = Pattern.compile("\"id\":\"(img_[A-Za-z0-9]+)\"");
+    static final Pattern PHOTO_URL = Pattern.compile("\"medium\":\"([^\"]+)\"");
     static final Pattern VERIFY_TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
     static final String PASSWORD = "chaos-pass-2026";
     static final int WORKERS = 10;
@@ -80,6 +83,7 @@ public class Chaos {
     final Map<String, Set<String>> ordersByKey = new ConcurrentHashMap<>();
     final Set<String> paidOrders = ConcurrentHashMap.newKeySet();
     final List<String> products = new CopyOnWriteArrayList<>();
+    final List<String> photos = new CopyOnWriteArrayList<>();   // served URLs of the products' photos
     final AtomicInteger counter = new AtomicInteger();
 
     record User(String name, String token) {
@@ -123,6 +127,30 @@ public class Chaos {
             calls.add(new Call(phase, downAtStart || partDown, method, template(path), 0, false, e.getClass().getSimpleName()));
             return null;
         }
+    }
+
+    /** Uploads a small generated JPEG through the balancer (so either node stores it) and answers its id. */
+    String uploadPhoto(String token) throws Exception {
+        var picture = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var graphics = picture.createGraphics();
+        graphics.setColor(new java.awt.Color(ThreadLocalRandom.current().nextInt(0xffffff)));
+        graphics.fillRect(0, 0, 640, 480);
+        graphics.dispose();
+        var jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "jpg", jpeg);
+        var boundary = "chaos" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lamp.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes());
+        body.write(jpeg.toByteArray());
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes());
+        var response = http.send(HttpRequest.newBuilder(URI.create(lb + "/api/images")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Token " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("photo upload answered " + response.statusCode() + ": " + response.body());
+        }
+        return find(IMAGE_ID, response.body());
     }
 
     HttpResponse<String> api(String method, String path, String body, String token) {
@@ -188,10 +216,13 @@ public class Chaos {
             var seller = signUp("seller");
             verify(seller);
             for (var p = 0; p < PRODUCTS / 3; p++) {
+                var photo = uploadPhoto(seller.token());
                 var response = api("POST", "/products", "{\"product\":{\"title\":\"Chaos lamp " + run + " " + s + p
                         + "\",\"description\":\"made under fire\",\"price\":{\"amount\":" + (1000 + 100 * p)
-                        + ",\"currency\":\"EUR\"},\"stock\":" + STOCK + ",\"tags\":[\"chaos\"]}}", seller.token());
+                        + ",\"currency\":\"EUR\"},\"stock\":" + STOCK + ",\"tags\":[\"chaos\"],\"images\":[\"" + photo
+                        + "\"]}}", seller.token());
                 products.add(find(PRODUCT_ID, response.body()));
+                photos.add(find(PHOTO_URL, response.body()));
             }
         }
         var buyers = new ArrayList<User>();
@@ -530,6 +561,11 @@ public class Chaos {
             check(failures, "acknowledged users not found by node " + n + "'s search", users.stream()
                     .filter(name -> !found(node + "/api/search?type=profile&q=" + name, "\"username\":\"" + name + "\"")).count(), 0);
         }
+        for (var n = 1; n <= nodes(); n++) {
+            var node = "http://127.0.0.1:" + env.get("NODE_" + n + "_PORT");
+            check(failures, "product photos (" + photos.size() + ") node " + n + " does not serve", photos.stream()
+                    .filter(url -> !served(node + url)).count(), 0);
+        }
         check(failures, "nodes not ready at the end", allReady() ? 0 : 1, 0);
 
         // what clients saw
@@ -576,6 +612,15 @@ public class Chaos {
         System.out.printf("%-80s %6d%n", what, actual);
         if (actual != expected) {
             failures.add(what + ": " + actual + " (expected " + expected + ")");
+        }
+    }
+
+    boolean served(String url) {
+        try {
+            var response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return response.statusCode() == 200 && response.body().length > 0;
+        } catch (Exception e) {
+            return false;
         }
     }
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Starts an Agora cluster on this machine, everything on 127.0.0.1 and under one work directory:
 #   a PostgreSQL primary and a streaming replica of it (pg_basebackup -R), both run as the postgres OS user;
-#   Redis; an SMTP sink (MailDev, with its HTTP API); N Agora nodes from the packaged jar, each with its own
-#   port and data directory; and nginx in front of them.
+#   Redis; an SMTP sink (MailDev, with its HTTP API); an S3-compatible server for images (s3rver), so that every
+#   node sees every image; N Agora nodes from the packaged jar, each with its own port and data directory; and
+#   nginx in front of them.
 # It prints the URLs and writes <work>/cluster.env (ports and PIDs, for scripts) and <work>/down.sh, which
 # stops exactly what this started and deletes the work directory.
 #   ops/cluster/up.sh [nodes]            (default 2; AGORA_CLUSTER_DIR picks the work directory)
-# Installs what is missing: nginx (Debian package), MailDev (npm, under ops/cluster/node_modules); builds the jar
+# Installs what is missing: nginx (Debian package), MailDev (npm, under ops/cluster/node_modules), s3rver (npm ci
+# under ops/s3); builds the jar
 # if there is none. The primary is a server of the cluster's own (initdb), not the machine's: faults may be
 # injected into every part without touching anything else.
 set -euo pipefail
@@ -30,6 +32,10 @@ if [ ! -x ops/cluster/node_modules/.bin/maildev ]; then
   log "installing MailDev $MAILDEV_VERSION under ops/cluster/node_modules"
   npm install --prefix ops/cluster --no-save --no-package-lock --no-audit --no-fund --silent \
     "maildev@$MAILDEV_VERSION"
+fi
+if [ ! -x ops/s3/node_modules/.bin/s3rver ]; then
+  log "installing s3rver under ops/s3"
+  npm ci --prefix ops/s3 --no-audit --no-fund --silent
 fi
 jar=$(ls target/agora-*.jar 2>/dev/null | grep -v plain | head -1 || true)
 if [ -z "$jar" ]; then
@@ -109,7 +115,16 @@ echo $! >"$work/maildev.pid"
 on_down "kill \$(cat '$work/maildev.pid') 2>/dev/null || true"
 remember SMTP_PORT "$smtp_port"
 remember MAIL_API_PORT "$mail_api_port"
+s3_port=$(free_port)
+log "S3 (s3rver) on 127.0.0.1:$s3_port"
+mkdir -p "$work/s3"
+ops/s3/node_modules/.bin/s3rver --directory "$work/s3" --address 127.0.0.1 --port "$s3_port" --silent \
+  </dev/null >"$work/s3rver.log" 2>&1 &
+echo $! >"$work/s3rver.pid"
+on_down "kill \$(cat '$work/s3rver.pid') 2>/dev/null || true"
+remember S3_PORT "$s3_port"
 for _ in $(seq 1 60); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 60); do (echo >"/dev/tcp/127.0.0.1/$s3_port") 2>/dev/null && break; sleep 0.5; done
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$mail_api_port/api/email" >/dev/null 2>&1 && break; sleep 0.5; done
 
 # --- the Agora nodes ----------------------------------------------------------------------------------
@@ -124,6 +139,11 @@ SPRING_MAIL_HOST=127.0.0.1
 SPRING_MAIL_PORT=$smtp_port
 AGORA_WEB_TRUSTEDPROXIES=127.0.0.1
 AGORA_PAYMENTS_PROVIDER=sandbox
+AGORA_STORAGE_TYPE=s3
+AGORA_STORAGE_S3_ENDPOINT=http://127.0.0.1:$s3_port
+AGORA_STORAGE_S3_PATHSTYLE=true
+AGORA_STORAGE_S3_ACCESSKEY=S3RVER
+AGORA_STORAGE_S3_SECRETKEY=S3RVER
 EOF
 # AGORA_CLUSTER_NODE_ENV names a file of more settings (NAME=value lines) for every node, e.g. the chaos suite's.
 [ -z "${AGORA_CLUSTER_NODE_ENV:-}" ] || cat "$AGORA_CLUSTER_NODE_ENV" >>"$work/node-env"
@@ -166,6 +186,7 @@ $(for i in $(seq 1 "$nodes"); do echo "  node $i                  http://127.0.0
   PostgreSQL primary      127.0.0.1:$pg_primary_port (database agora, user postgres)
   PostgreSQL replica      127.0.0.1:$pg_replica_port (streaming from the primary, read-only)
   Redis                   127.0.0.1:$redis_port
+  S3 (s3rver)             http://127.0.0.1:$s3_port (images; access key and secret S3RVER)
   SMTP sink               127.0.0.1:$smtp_port; every email at http://127.0.0.1:$mail_api_port/api/email
 Stop it all with: $work/down.sh
 EOF
