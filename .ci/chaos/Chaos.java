@@ -33,9 +33,9 @@ import java.util.regex.Pattern;
  *   java -cp postgresql.jar Chaos.java <cluster work directory>
  *
  * Each product has a photo, uploaded through the balancer; at the end every node must serve every photo (images
- * live in the cluster's S3). Faults, in order: a node killed (SIGKILL) while checkouts are in flight, then restarted; every node restarted in
- * turn with SIGTERM (a rolling deploy); Redis stopped for 10 s; the SMTP sink stopped for 10 s; the PostgreSQL
- * primary stopped for 2 s and started again, then the replica stopped for 10 s.
+ * live in the cluster's S3). Faults, in order: a node killed (SIGKILL) while checkouts are in flight, then
+ * restarted; every node restarted in turn with SIGTERM (a rolling deploy); Redis stopped for 10 s; the SMTP sink
+ * stopped for 10 s; the PostgreSQL primary stopped for 2 s and started again, then the replica stopped for 10 s.
  */
 public class Chaos {
 
