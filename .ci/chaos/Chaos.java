@@ -650,7 +650,11 @@ public class Chaos {
         return found;
     }
 
-    /** The sink's emails as (subject, Message-ID), from its API's JSON: each email object starts with its id. */
+    /**
+     * The sink's emails as (subject, Message-ID, when the sink received it), from its API's JSON (each email object
+     * starts with its id). The API's own "time" is the Date header, the same on every attempt; the time of receipt is
+     * that of the email's file in the sink's mail directory.
+     */
     List<String[]> mail() {
         var emails = new ArrayList<String[]>();
         try {
@@ -659,8 +663,9 @@ public class Chaos {
             for (var email : json.split("\\{\"id\":\"")) {
                 var subject = find(Pattern.compile("\"subject\":\"([^\"]*)\""), email);
                 if (subject != null) {
+                    var file = work.resolve("mail").resolve(email.substring(0, email.indexOf('"')) + ".eml");
                     emails.add(new String[] { subject, find(Pattern.compile("\"message-id\":\"([^\"]+)\""), email),
-                            find(Pattern.compile("\"time\":\"([^\"]+)\""), email) });
+                            Files.getLastModifiedTime(file).toInstant().toString() });
                 }
             }
         } catch (Exception e) {
