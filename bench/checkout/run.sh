@@ -19,11 +19,7 @@ pghost=${PGHOST:-127.0.0.1}
 pguser=${PGUSER:-postgres}
 jdbc="jdbc:postgresql://$pghost:5432/$db?user=$pguser"
 
-jar=$(ls target/agora-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [ -z "$jar" ]; then
-  ./mvnw -q -B -DskipTests package
-  jar=$(ls target/agora-*.jar | grep -v plain | head -1)
-fi
+. ops/jar.sh
 driver=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -1)
 
 dropdb --if-exists -h "$pghost" -U "$pguser" "$db"

@@ -8,11 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-jar=$(ls target/agora-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [ -z "$jar" ]; then
-  ./mvnw -q -B -DskipTests package
-  jar=$(ls target/agora-*.jar | grep -v plain | head -1)
-fi
+. ops/jar.sh
 
 work=$(mktemp -d)
 pid=

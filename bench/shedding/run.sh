@@ -10,11 +10,7 @@ logins=${1:-300}
 rounds=${2:-3}
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-jar=${JAR:-$(ls target/agora-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
-if [ -z "$jar" ]; then
-  ./mvnw -q -B -DskipTests package
-  jar=$(ls target/agora-*.jar | grep -v plain | head -1)
-fi
+. ops/jar.sh
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 data=$(mktemp -d)

@@ -37,12 +37,7 @@ if [ ! -x ops/s3/node_modules/.bin/s3rver ]; then
   log "installing s3rver under ops/s3"
   npm ci --prefix ops/s3 --no-audit --no-fund --silent
 fi
-jar=$(ls target/agora-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [ -z "$jar" ]; then
-  log "building the jar"
-  ./mvnw -B -ntp -q -DskipTests package
-  jar=$(ls target/agora-*.jar | grep -v plain | head -1)
-fi
+. ops/jar.sh
 
 # down.sh grows with every part started, so a failure half way still leaves a way to stop what runs.
 stops=()
