@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -11,17 +12,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import agora.accounts.ActiveSessions;
 import agora.accounts.CurrentUser;
+import agora.accounts.SessionsEnded;
 import agora.platform.Broadcast;
 
 /**
  * Opens, checks and revokes sessions. A checked session is trusted for {@code session-cache-ttl}. A
  * revocation (or a change of name or role) is sent to every node on the cluster broadcast when it commits,
  * and each node, this one included, then forgets what it cached; a node that may have missed such messages
- * forgets everything. A lost message is still bounded by the TTL: the database is the source of truth.
+ * forgets everything. A lost message is still bounded by the TTL: the database is the source of truth. After
+ * forgetting, the node tells its own listeners ({@link SessionsEnded}), e.g. live streams to close.
  */
 @Service
-public class Sessions {
+public class Sessions implements ActiveSessions {
 
     static final String TOPIC = "sessions";
 
@@ -31,24 +35,26 @@ public class Sessions {
     private final Clock clock;
     private final Broadcast broadcast;
     private final CheckedSessions checked;
+    private final ApplicationEventPublisher events;
 
     Sessions(SessionRepository repository, AccessTokens tokens, AuthProperties properties, Clock clock,
-            Broadcast broadcast) {
+            Broadcast broadcast, ApplicationEventPublisher events) {
         this.repository = repository;
         this.tokens = tokens;
         this.properties = properties;
         this.clock = clock;
         this.broadcast = broadcast;
         this.checked = new CheckedSessions(properties.sessionCacheTtl(), Ticker.systemTicker());
+        this.events = events;
         broadcast.subscribe(TOPIC, new Broadcast.Listener() {
             @Override
             public void received(String message) {
-                SessionEviction.parse(message).ifPresentOrElse(Sessions.this::evict, checked::evictAll);
+                SessionEviction.parse(message).ifPresentOrElse(Sessions.this::evict, Sessions.this::evictAll);
             }
 
             @Override
             public void missed() {
-                checked.evictAll();
+                evictAll();
             }
         });
     }
@@ -68,6 +74,11 @@ public class Sessions {
         return tokens.sessionOf(token)
                 .flatMap(id -> checked.get(id, key -> repository.findActive(key, clock.instant())))
                 .map(s -> new CurrentUser(s.userId(), s.username(), s.id(), s.role() == User.Role.ADMIN, token));
+    }
+
+    @Override
+    public boolean isActive(UUID sessionId) {
+        return checked.get(sessionId, key -> repository.findActive(key, clock.instant())).isPresent();
     }
 
     @Transactional
@@ -122,8 +133,19 @@ public class Sessions {
 
     private void evict(SessionEviction eviction) {
         switch (eviction) {
-            case SessionEviction.OneSession one -> checked.evictSession(one.sessionId());
-            case SessionEviction.AllOfUser all -> checked.evictUser(all.userId());
+            case SessionEviction.OneSession one -> {
+                checked.evictSession(one.sessionId());
+                events.publishEvent(new SessionsEnded(one.sessionId(), null));
+            }
+            case SessionEviction.AllOfUser all -> {
+                checked.evictUser(all.userId());
+                events.publishEvent(new SessionsEnded(null, all.userId()));
+            }
         }
+    }
+
+    private void evictAll() {
+        checked.evictAll();
+        events.publishEvent(new SessionsEnded(null, null));
     }
 }

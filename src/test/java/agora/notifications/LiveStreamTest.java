@@ -1,0 +1,195 @@
+package agora.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.jayway.jsonpath.JsonPath;
+
+import agora.accounts.UserDirectory;
+import agora.notifications.internal.StandInInbox;
+import agora.test.Api;
+
+/** The live stream through a real port, read by a real HTTP client as it arrives. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "agora.notifications.stream.heartbeat=300ms")
+@ActiveProfiles("test")
+@Import(StandInInbox.class)
+class LiveStreamTest {
+
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserDirectory directory;
+    @Autowired
+    StandInInbox inbox;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    record User(String username, String token, long id) {
+        String authorization() {
+            return "Token " + token;
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    HttpResponse<String> call(String method, String path, String authorization, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    User signUp(String prefix) throws Exception {
+        var name = Api.uniqueName(prefix);
+        var response = call("POST", "/api/users", null, Api.userJson(name, name + "@example.com", Api.PASSWORD));
+        assertThat(response.statusCode()).isEqualTo(201);
+        return new User(name, JsonPath.read(response.body(), "$.user.token"),
+                directory.findByUsername(name).orElseThrow().id());
+    }
+
+    SseClient stream(User user, String lastEventId) throws Exception {
+        var client = SseClient.open(url("/api/notifications/stream"), user.authorization(), lastEventId);
+        assertThat(client.response.statusCode()).isEqualTo(200);
+        return client;
+    }
+
+    /** Something happens to the user: a notification is created (or moved up). */
+    void notify(User user) throws Exception {
+        inbox.add(user.id(), "post-" + System.nanoTime());
+    }
+
+    static long unreadCount(SseClient.Event event) {
+        return ((Number) JsonPath.read(event.data(), "$.unreadCount")).longValue();
+    }
+
+    @Test
+    void withoutATokenTheStreamIsA401() throws Exception {
+        var response = call("GET", "/api/notifications/stream", null, null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(call("GET", "/api/notifications/stream", "Token not-a-token", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBadLastEventIdIsA422() throws Exception {
+        var alice = signUp("bad-id");
+        var response = call("GET", "/api/notifications/stream?lastEventId=abc", alice.authorization(), null);
+        assertThat(response.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void deliversNotificationsAndTheUnreadCountAsTheyHappen() throws Exception {
+        var alice = signUp("alice");
+        try (var stream = stream(alice, null)) {
+            assertThat(stream.response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(stream.response.headers().firstValue("X-Accel-Buffering")).contains("no");
+            assertThat(stream.response.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                    value -> assertThat(value).contains("no-cache"));
+            var hint = stream.next(e -> e.retry() != null, WAIT);
+            assertThat(hint).isNotNull();
+            assertThat(hint.retry()).isEqualTo(3000);
+            assertThat(unreadCount(stream.next("unread-count", WAIT))).isZero();
+
+            notify(alice);
+            var event = stream.next("notification", WAIT);
+            assertThat(event).isNotNull();
+            assertThat(event.id()).isNotBlank();
+            assertThat((String) JsonPath.read(event.data(), "$.type")).isEqualTo("comment");
+            assertThat((String) JsonPath.read(event.data(), "$.subject.kind")).isEqualTo("post");
+            assertThat((Boolean) JsonPath.read(event.data(), "$.read")).isFalse();
+            assertThat(unreadCount(stream.next("unread-count", WAIT))).isEqualTo(1);
+
+            inbox.readAll(alice.id());
+            assertThat(unreadCount(stream.next("unread-count", WAIT))).isZero();
+        }
+    }
+
+    @Test
+    void resumesAfterLastEventIdWithoutGapsOrDuplicates() throws Exception {
+        var bob = signUp("bob");
+        String lastSeen;
+        try (var stream = stream(bob, null)) {
+            notify(bob);
+            lastSeen = stream.next("notification", WAIT).id();
+        }
+        for (var i = 0; i < 3; i++) {
+            notify(bob);
+        }
+        try (var resumed = stream(bob, lastSeen)) {
+            var ids = new ArrayList<Long>();
+            for (var i = 0; i < 3; i++) {
+                var event = resumed.next("notification", WAIT);
+                assertThat(event).isNotNull();
+                ids.add(Long.parseLong(event.id()));
+            }
+            notify(bob);
+            ids.add(Long.parseLong(resumed.next("notification", WAIT).id()));
+            var first = Long.parseLong(lastSeen);
+            assertThat(ids).containsExactly(first + 1, first + 2, first + 3, first + 4);
+            assertThat(resumed.drain(Duration.ofMillis(500))).noneMatch(e -> e.name().equals("notification"));
+        }
+    }
+
+    @Test
+    void anIdleStreamSendsHeartbeats() throws Exception {
+        var carol = signUp("carol");
+        try (var stream = stream(carol, null)) {
+            var heartbeat = stream.next(e -> e.isComment() && e.data().equals("heartbeat"), WAIT);
+            assertThat(heartbeat).isNotNull();
+            assertThat(stream.next(e -> e.isComment() && e.data().equals("heartbeat"), WAIT)).isNotNull();
+        }
+    }
+
+    @Test
+    void aStreamClosesWhenItsSessionIsRevoked() throws Exception {
+        var dave = signUp("dave");
+        try (var stream = stream(dave, null)) {
+            assertThat(stream.next("unread-count", WAIT)).isNotNull();
+            assertThat(call("POST", "/api/users/logout", dave.authorization(), null).statusCode()).isEqualTo(204);
+            assertThat(stream.next("end", Duration.ofSeconds(2))).isEqualTo(SseClient.Event.END);
+        }
+        assertThat(call("GET", "/api/notifications/stream", dave.authorization(), null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aUsersOldestStreamClosesWhenTooManyAreOpen() throws Exception {
+        var erin = signUp("erin");
+        var streams = new ArrayList<SseClient>();
+        try {
+            for (var i = 0; i < 6; i++) {
+                var stream = stream(erin, null);
+                assertThat(stream.next("unread-count", WAIT)).isNotNull();
+                streams.add(stream);
+            }
+            assertThat(streams.getFirst().next("end", Duration.ofSeconds(2))).isEqualTo(SseClient.Event.END);
+            notify(erin);
+            for (var stream : streams.subList(1, 6)) {
+                assertThat(stream.next("notification", WAIT)).isNotNull();
+            }
+        } finally {
+            streams.forEach(SseClient::close);
+        }
+    }
+}
