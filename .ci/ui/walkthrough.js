@@ -73,6 +73,31 @@ function check(condition, message) {
   check(true, 'a like counts');
   await shot('feed');
 
+  // Another person likes the post, through the API: the bell's count goes up live, from the stream.
+  const bellCount = async () => Number(await page.locator('#bell-count').textContent());
+  await page.waitForSelector('#bell:not([hidden])');
+  const before = await bellCount();
+  const call = async (method, path, body, token) => {
+    const res = await fetch(base + '/api' + path, { method, headers: { 'Content-Type': 'application/json',
+      ...(token ? { Authorization: 'Token ' + token } : {}) }, body: body && JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  const fan = name + 'fan';
+  const { user: other } = await call('POST', '/users', { user: { username: fan, email: `${fan}@example.com`,
+    password: 'walkthrough-pass-2026' } });
+  const { articles } = await call('GET', `/articles?author=${encodeURIComponent(name)}`);
+  await call('POST', `/articles/${encodeURIComponent(articles[0].slug)}/favorite`, undefined, other.token);
+  await page.waitForFunction(n => Number(document.querySelector('#bell-count')?.textContent) > n, before);
+  check(true, `the bell's count goes up live when another user likes the post (${before} → ${await bellCount()})`);
+  await page.click('#bell');
+  await page.waitForSelector(`#view .notification:has-text("${fan}")`);
+  check(true, 'the notification list shows who liked the post');
+  await view.locator('.notification', { hasText: fan }).getByRole('link').click();
+  await page.waitForSelector(`h2:text-is("${title}")`);
+  check(true, 'a notification links to its post');
+  await shot('notifications');
+
   await tab('Search');
   await view.getByPlaceholder('search posts, products and people').fill(name);
   await view.getByRole('button', { name: 'Search' }).click();
