@@ -20,8 +20,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.jayway.jsonpath.JsonPath;
 
 import agora.AgoraApplication;
-import agora.accounts.UserDirectory;
-import agora.notifications.internal.StandInInbox;
 import agora.test.Api;
 
 /**
@@ -53,7 +51,7 @@ class ClusterStreamTest {
 
     static ConfigurableApplicationContext start() {
         var arguments = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
-        return new SpringApplicationBuilder(AgoraApplication.class, StandInInbox.class).profiles("test")
+        return new SpringApplicationBuilder(AgoraApplication.class).profiles("test")
                 .run(arguments.toArray(String[]::new));
     }
 
@@ -84,8 +82,17 @@ class ClusterStreamTest {
         return JsonPath.read(response.body(), "$.user.token");
     }
 
-    long idOf(String name) {
-        return nodeA.getBean(UserDirectory.class).findByUsername(name).orElseThrow().id();
+    /** Publishes a post through node A; answers its slug. */
+    String publish(String token) throws Exception {
+        var response = call(nodeA, "POST", "/api/articles", token,
+                "{\"article\":{\"title\":\"Two nodes\",\"description\":\"d\",\"body\":\"b\",\"tagList\":[]}}");
+        assertThat(response.statusCode()).isEqualTo(201);
+        return JsonPath.read(response.body(), "$.article.slug");
+    }
+
+    /** Another user likes the post, through node A. */
+    void likeOnNodeA(String slug, String fan) throws Exception {
+        assertThat(call(nodeA, "POST", "/api/articles/" + slug + "/favorite", fan, null).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -94,11 +101,14 @@ class ClusterStreamTest {
         var token = token(alice);
         try (var stream = SseClient.open(url(nodeB, "/api/notifications/stream"), "Token " + token, null)) {
             assertThat(stream.next("unread-count", Duration.ofSeconds(5))).isNotNull();
+            var slug = publish(token);
+            var fan = token(signUp("fan"));
             var started = System.nanoTime();
-            nodeA.getBean(StandInInbox.class).add(idOf(alice), "hello");
+            likeOnNodeA(slug, fan);
             var event = stream.next("notification", WITHIN);
             assertThat(event).as("the notification on node B within %s", WITHIN).isNotNull();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(WITHIN);
+            assertThat((String) JsonPath.read(event.data(), "$.subject.id")).isEqualTo(slug);
             assertThat(unreadCount(stream.next("unread-count", WITHIN))).isEqualTo(1);
         }
     }
@@ -115,7 +125,7 @@ class ClusterStreamTest {
             assertThat(call(nodeA, "POST", "/api/users/logout", token, null).statusCode()).isEqualTo(204);
             assertThat(stream.next("end", WITHIN)).isEqualTo(SseClient.Event.END);
             // The other session's stream stays open and live.
-            nodeA.getBean(StandInInbox.class).add(idOf(bob), "still-here");
+            likeOnNodeA(publish(other), token(signUp("fan")));
             assertThat(otherSession.next("notification", WITHIN)).isNotNull();
         }
     }

@@ -9,38 +9,35 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.jayway.jsonpath.JsonPath;
 
-import agora.accounts.UserDirectory;
-import agora.notifications.internal.StandInInbox;
 import agora.test.Api;
 
-/** The live stream through a real port, read by a real HTTP client as it arrives. */
+/**
+ * The live stream through a real port, read by a real HTTP client as events arrive: other users act through the
+ * API, and the notifications they cause come down the stream.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "agora.notifications.stream.heartbeat=300ms")
 @ActiveProfiles("test")
-@Import(StandInInbox.class)
 class LiveStreamTest {
 
     static final Duration WAIT = Duration.ofSeconds(5);
 
     @LocalServerPort
     int port;
-    @Autowired
-    UserDirectory directory;
-    @Autowired
-    StandInInbox inbox;
 
     final HttpClient http = HttpClient.newHttpClient();
+    User commenter;
 
-    record User(String username, String token, long id) {
+    /** A user with a post of their own, for others to like and comment on. */
+    record User(String username, String token, String slug) {
         String authorization() {
             return "Token " + token;
         }
@@ -64,8 +61,16 @@ class LiveStreamTest {
         var name = Api.uniqueName(prefix);
         var response = call("POST", "/api/users", null, Api.userJson(name, name + "@example.com", Api.PASSWORD));
         assertThat(response.statusCode()).isEqualTo(201);
-        return new User(name, JsonPath.read(response.body(), "$.user.token"),
-                directory.findByUsername(name).orElseThrow().id());
+        String token = JsonPath.read(response.body(), "$.user.token");
+        var post = call("POST", "/api/articles", "Token " + token,
+                "{\"article\":{\"title\":\"Post of " + name + "\",\"description\":\"d\",\"body\":\"b\",\"tagList\":[]}}");
+        assertThat(post.statusCode()).isEqualTo(201);
+        return new User(name, token, JsonPath.read(post.body(), "$.article.slug"));
+    }
+
+    @BeforeEach
+    void signUpCommenter() throws Exception {
+        commenter = signUp("commenter");
     }
 
     SseClient stream(User user, String lastEventId) throws Exception {
@@ -74,9 +79,15 @@ class LiveStreamTest {
         return client;
     }
 
-    /** Something happens to the user: a notification is created (or moved up). */
+    /** Something happens to the user: another user comments on their post (a new notification each time). */
     void notify(User user) throws Exception {
-        inbox.add(user.id(), "post-" + System.nanoTime());
+        assertThat(call("POST", "/api/articles/" + user.slug() + "/comments", commenter.authorization(),
+                "{\"comment\":{\"body\":\"Nice\"}}").statusCode()).isEqualTo(200);
+    }
+
+    void like(User reader, User author) throws Exception {
+        assertThat(call("POST", "/api/articles/" + author.slug() + "/favorite", reader.authorization(), null)
+                .statusCode()).isEqualTo(200);
     }
 
     static long unreadCount(SseClient.Event event) {
@@ -93,9 +104,9 @@ class LiveStreamTest {
 
     @Test
     void aBadLastEventIdIsA422() throws Exception {
-        var alice = signUp("bad-id");
-        var response = call("GET", "/api/notifications/stream?lastEventId=abc", alice.authorization(), null);
+        var response = call("GET", "/api/notifications/stream?lastEventId=abc", commenter.authorization(), null);
         assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("lastEventId");
     }
 
     @Test
@@ -112,16 +123,36 @@ class LiveStreamTest {
             assertThat(hint.retry()).isEqualTo(3000);
             assertThat(unreadCount(stream.next("unread-count", WAIT))).isZero();
 
-            notify(alice);
+            var bob = signUp("bob");
+            like(bob, alice);
             var event = stream.next("notification", WAIT);
             assertThat(event).isNotNull();
             assertThat(event.id()).isNotBlank();
-            assertThat((String) JsonPath.read(event.data(), "$.type")).isEqualTo("comment");
+            assertThat((String) JsonPath.read(event.data(), "$.type")).isEqualTo("like");
+            assertThat((String) JsonPath.read(event.data(), "$.actors[0].username")).isEqualTo(bob.username());
+            assertThat((Integer) JsonPath.read(event.data(), "$.actorCount")).isEqualTo(1);
             assertThat((String) JsonPath.read(event.data(), "$.subject.kind")).isEqualTo("post");
+            assertThat((String) JsonPath.read(event.data(), "$.subject.id")).isEqualTo(alice.slug());
+            assertThat((String) JsonPath.read(event.data(), "$.subject.title")).isEqualTo("Post of " + alice.username());
+            assertThat((String) JsonPath.read(event.data(), "$.text")).contains(bob.username());
             assertThat((Boolean) JsonPath.read(event.data(), "$.read")).isFalse();
             assertThat(unreadCount(stream.next("unread-count", WAIT))).isEqualTo(1);
+            // The same item as the REST API lists.
+            var listed = call("GET", "/api/notifications", alice.authorization(), null);
+            assertThat(JsonPath.<Object>read(listed.body(), "$.notifications[0]"))
+                    .isEqualTo(JsonPath.read(event.data(), "$"));
 
-            inbox.readAll(alice.id());
+            // A second like of the post updates that notification in place, at a new position.
+            var carol = signUp("carol");
+            like(carol, alice);
+            var updated = stream.next("notification", WAIT);
+            assertThat(updated).isNotNull();
+            assertThat(Long.parseLong(updated.id())).isGreaterThan(Long.parseLong(event.id()));
+            assertThat((Integer) JsonPath.read(updated.data(), "$.id")).isEqualTo(JsonPath.read(event.data(), "$.id"));
+            assertThat((Integer) JsonPath.read(updated.data(), "$.actorCount")).isEqualTo(2);
+
+            assertThat(call("POST", "/api/notifications/read", alice.authorization(), "{}").statusCode())
+                    .isEqualTo(200);
             assertThat(unreadCount(stream.next("unread-count", WAIT))).isZero();
         }
     }
@@ -137,6 +168,7 @@ class LiveStreamTest {
         for (var i = 0; i < 3; i++) {
             notify(bob);
         }
+        awaitUnread(bob, 4);
         try (var resumed = stream(bob, lastSeen)) {
             var ids = new ArrayList<Long>();
             for (var i = 0; i < 3; i++) {
@@ -150,14 +182,31 @@ class LiveStreamTest {
             assertThat(ids).containsExactly(first + 1, first + 2, first + 3, first + 4);
             assertThat(resumed.drain(Duration.ofMillis(500))).noneMatch(e -> e.name().equals("notification"));
         }
+        // The query parameter does the same, for clients that cannot set the header.
+        var viaParameter = SseClient.open(url("/api/notifications/stream?lastEventId=" + lastSeen), bob.authorization(),
+                null);
+        try (viaParameter) {
+            assertThat(Long.parseLong(viaParameter.next("notification", WAIT).id())).isEqualTo(Long.parseLong(lastSeen) + 1);
+        }
+    }
+
+    void awaitUnread(User user, long count) throws Exception {
+        var deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var body = call("GET", "/api/notifications/unread-count", user.authorization(), null).body();
+            if (((Number) JsonPath.read(body, "$.unreadCount")).longValue() == count) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the unread count never reached " + count);
     }
 
     @Test
     void anIdleStreamSendsHeartbeats() throws Exception {
         var carol = signUp("carol");
         try (var stream = stream(carol, null)) {
-            var heartbeat = stream.next(e -> e.isComment() && e.data().equals("heartbeat"), WAIT);
-            assertThat(heartbeat).isNotNull();
+            assertThat(stream.next(e -> e.isComment() && e.data().equals("heartbeat"), WAIT)).isNotNull();
             assertThat(stream.next(e -> e.isComment() && e.data().equals("heartbeat"), WAIT)).isNotNull();
         }
     }

@@ -124,7 +124,7 @@ public class LiveStreams implements SmartLifecycle {
     private void catchUp(LiveStream stream) {
         stream.lock.lock();
         try {
-            List<StreamReads.Change> changes;
+            List<Notifications.Change> changes;
             do {
                 if (stream.isClosed()) {
                     return;
@@ -132,7 +132,7 @@ public class LiveStreams implements SmartLifecycle {
                 changes = reads.changedAfter(stream.recipientId, stream.position, BATCH);
                 for (var change : changes) {
                     stream.send(SseEmitter.event().name("notification").id(Long.toString(change.position()))
-                            .data(change.notification(), MediaType.APPLICATION_JSON));
+                            .data(change.item(), MediaType.APPLICATION_JSON));
                     stream.position = change.position();
                 }
             } while (changes.size() == BATCH);
