@@ -93,10 +93,13 @@ function check(condition, message) {
   await page.click('#bell');
   await page.waitForSelector(`#view .notification:has-text("${fan}")`);
   check(true, 'the notification list shows who liked the post');
+  await shot('notifications');
+  await view.getByRole('button', { name: 'Mark all read' }).click();
+  await page.waitForFunction(() => document.querySelector('#bell-count')?.textContent === '0');
+  check(true, 'marking all read brings the bell back to 0, from the stream');
   await view.locator('.notification', { hasText: fan }).getByRole('link').click();
   await page.waitForSelector(`h2:text-is("${title}")`);
   check(true, 'a notification links to its post');
-  await shot('notifications');
 
   await tab('Search');
   await view.getByPlaceholder('search posts, products and people').fill(name);

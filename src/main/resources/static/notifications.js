@@ -15,10 +15,23 @@ function bell() {
   return el;
 }
 
+/** A bell drawn as SVG: no emoji font needed. */
+function bellIcon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', 'M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z');
+  path.setAttribute('fill', 'currentColor');
+  svg.append(path);
+  return svg;
+}
+
 function drawBell() {
   const el = bell();
   el.hidden = !live.token;
-  el.replaceChildren('🔔', h('span', { id: 'bell-count', class: live.unread ? 'unread' : null }, String(live.unread)));
+  el.replaceChildren(bellIcon(), h('span', { id: 'bell-count', class: live.unread ? 'unread' : null }, String(live.unread)));
   el.setAttribute('aria-label', `${live.unread} unread notifications`);
 }
 
