@@ -4,7 +4,8 @@
 # and prints the server's heap (after a full GC), RSS and live threads before the streams open, with them open, and
 # after the likes. Figures only; nothing is asserted.
 #   bench/notifications/run.sh [users] [streams-per-user] [likes]      e.g. bench/notifications/run.sh 200 5 50
-# Environment: JAR (default: target/agora-*.jar, built if missing), BENCH_JAVA_OPTS (extra server JVM options).
+# Environment: JAR (default: target/agora-*.jar, built if missing), BENCH_JAVA_OPTS (extra server JVM options),
+# HISTOGRAM=n (also print the n classes that take most of the heap at each measurement).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 users=${1:-200}
@@ -34,6 +35,7 @@ memory() {
   heap=$(awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%.1f", s / 1048576}' <<<"$metrics")
   threads=$(awk '/^jvm_threads_live_threads/ {printf "%d", $NF}' <<<"$metrics")
   echo "server $1: heap used after GC ${heap} MB, RSS $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' /proc/$pid/status), live threads ${threads}"
+  if [ -n "${HISTOGRAM:-}" ]; then "${bin}jcmd" $pid GC.class_histogram | head -n $((HISTOGRAM + 3)); fi
 }
 
 echo "server: $jar, -Xmx256m, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
