@@ -1,5 +1,6 @@
 // The notification centre of the demo UI: the bell in the header with the live unread count, and the
-// Notifications tab. Loaded after app.js, whose helpers (h, api, card, tab, show, state, ...) it uses.
+// Notifications tab. Loaded after app.js, whose helpers (h, api, card, tab, show, state, openArticle, openProduct,
+// openProfile, ...) it uses.
 // The count comes from the live stream (GET /api/notifications/stream, Server-Sent Events), read with fetch():
 // EventSource cannot send the Authorization header. A dropped stream reconnects with Last-Event-ID.
 'use strict';
@@ -119,14 +120,6 @@ async function openSubject(subject) {
     return;
   }
   if (subject.kind === 'profile') return openProfile(subject.id);
-}
-
-async function openProfile(username) {
-  const { profile } = await api('GET', `/profiles/${encodeURIComponent(username)}`);
-  document.getElementById('view').replaceChildren(card(profile.username,
-    h('p', {}, avatar(profile, 'large'), ' ', h('strong', {}, profile.username)),
-    h('p', {}, profile.bio || ''),
-    articleList(`Posts by ${profile.username}`, `/articles?author=${encodeURIComponent(username)}`).element));
 }
 
 function notificationItem(n) {
