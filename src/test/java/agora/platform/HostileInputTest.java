@@ -56,6 +56,9 @@ class HostileInputTest {
             "?q=" + "a".repeat(300), "?type=bogus&sort=bogus", "?minPrice=x&maxPrice=-1&currency=XXX",
             "?inStock=maybe&explain=perhaps&as=bogus", "?tag=" + "t".repeat(3000));
 
+    /** A stream answers 200 and never ends; its bad input is tested with it (LiveStreamTest). */
+    static final List<String> STREAMS = List.of("/api/notifications/stream");
+
     @LocalServerPort
     int port;
 
@@ -74,6 +77,9 @@ class HostileInputTest {
         var failures = new ArrayList<String>();
         int sent = 0;
         for (var path : document.get("paths").properties()) {
+            if (STREAMS.contains(path.getKey())) {
+                continue;
+            }
             for (var operation : path.getValue().properties()) {
                 var method = operation.getKey().toUpperCase();
                 for (var concrete : concretePaths(path.getKey(), operation.getValue())) {
