@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import agora.accounts.UserDirectory;
 import agora.accounts.UserProfile;
+import agora.platform.Timestamps;
 
 /**
  * Every recipient's notifications: written from the modules' events (never for one's own actions, once per
@@ -208,7 +209,7 @@ public class Notifications implements Inbox {
             return stored.stream().map(n -> new NotificationItem(n.id(), n.type().name().toLowerCase(Locale.ROOT),
                     actorsOf(n).stream().map(p -> new NotificationItem.Actor(p.username(), p.image())).toList(),
                     n.actorCount(), new NotificationItem.Subject(n.subjectKind(), n.subjectId(), n.subjectTitle()),
-                    text(n), n.read(), n.createdAt(), n.updatedAt())).toList();
+                    text(n), n.read(), Timestamps.format(n.createdAt()), Timestamps.format(n.updatedAt()))).toList();
         }
 
         private Notification notification(StoredNotification n) {
