@@ -187,7 +187,7 @@ public class Notifications implements Inbox {
         return new People(rows.unreadSince(recipientId, since, types, limit)).notifications();
     }
 
-    /** The actors of some notifications with their current profiles, looked up in two queries. */
+    /** The actors of some notifications with their current profiles, looked up in two queries (no N+1). */
     private final class People {
 
         private final List<StoredNotification> stored;
@@ -197,7 +197,8 @@ public class Notifications implements Inbox {
         People(List<StoredNotification> stored) {
             this.stored = stored;
             this.actors = rows.latestActors(stored.stream().map(StoredNotification::id).toList(), ACTORS_SHOWN);
-            this.profiles = directory.findAllById(actors.values().stream().flatMap(Collection::stream).distinct()
+            // Active ones only: an event that a deleted account caused may still arrive after the deletion.
+            this.profiles = directory.findActiveById(actors.values().stream().flatMap(Collection::stream).distinct()
                     .toList());
         }
 
