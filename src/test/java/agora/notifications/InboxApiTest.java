@@ -65,6 +65,8 @@ class InboxApiTest {
         assertThat(JsonPath.<List<String>>read(third, "$.notifications[*].subject.title")).containsExactly("Post 0");
         assertThat((Object) JsonPath.read(third, "$.nextCursor")).isNull();
         assertThat(JsonPath.<List<Object>>read(page(author, ""), "$.notifications")).hasSize(5);
+        assertThat(JsonPath.<String>read(first, "$.notifications[0].createdAt"))
+                .matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$");
     }
 
     @Test
@@ -107,6 +109,14 @@ class InboxApiTest {
         mvc.perform(get("/api/notifications/unread-count")).andExpect(status().isUnauthorized());
         mvc.perform(post("/api/notifications/read").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theApiDocumentListsTheEndpoints() throws Exception {
+        var document = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(document).contains("\"/api/notifications\"", "\"/api/notifications/unread-count\"",
+                "\"/api/notifications/read\"");
     }
 
     @Test

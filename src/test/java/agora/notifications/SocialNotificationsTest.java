@@ -4,6 +4,8 @@ import static agora.notifications.Inboxes.await;
 import static agora.notifications.Inboxes.awaitCount;
 import static agora.notifications.Inboxes.texts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.util.List;
@@ -93,6 +95,15 @@ class SocialNotificationsTest {
         Inboxes.unlike(mvc, carol, slug);
         awaitListeners();
         assertThat(Inboxes.list(mvc, author).getFirst()).containsEntry("actorCount", 2);
+
+        // After the window a like starts a new notification.
+        clock.advance(Duration.ofHours(25));
+        var dave = Api.signUp(mvc, "dave");
+        Inboxes.like(mvc, dave, slug);
+        var fresh = awaitCount(mvc, author, 3);
+        assertThat(fresh.getFirst()).containsEntry("type", "like").containsEntry("actorCount", 1)
+                .containsEntry("text", dave.username() + " liked your post “Moving”");
+        assertThat(fresh.get(1)).containsEntry("actorCount", 2);
     }
 
     @Test
@@ -152,9 +163,8 @@ class SocialNotificationsTest {
         Inboxes.comment(mvc, bob, slug, "hm");
         awaitCount(mvc, author, 2);
 
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/articles/{s}", slug)
-                .header("Authorization", author.authorization()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is2xxSuccessful());
+        mvc.perform(delete("/api/articles/{s}", slug).header("Authorization", author.authorization()))
+                .andExpect(status().is2xxSuccessful());
         awaitCount(mvc, author, 0);
     }
 

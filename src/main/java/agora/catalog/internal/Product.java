@@ -8,12 +8,12 @@ import java.util.List;
  * to {@code lowStockThreshold}.
  */
 public record Product(long id, String publicId, long sellerId, String title, String description, long priceAmount,
-        String currency, int stock, int lowStockThreshold, long unitsSold, boolean listed, List<String> tags, List<ProductImage> images,
-        Instant createdAt, Instant updatedAt) {
+        String currency, int stock, int lowStockThreshold, long unitsSold, boolean listed, List<String> tags,
+        List<ProductImage> images, Instant createdAt, Instant updatedAt) {
 
     Product with(List<String> tags, List<ProductImage> images) {
-        return new Product(id, publicId, sellerId, title, description, priceAmount, currency, stock, lowStockThreshold, unitsSold, listed,
-                tags, images, createdAt, updatedAt);
+        return new Product(id, publicId, sellerId, title, description, priceAmount, currency, stock, lowStockThreshold,
+                unitsSold, listed, tags, images, createdAt, updatedAt);
     }
 
     /** The ids of the photos uploaded for it, in order. */

@@ -189,7 +189,7 @@ class ProductRepository {
     private static Product map(ResultSet rs, int row) throws SQLException {
         return new Product(rs.getLong("id"), rs.getString("public_id"), rs.getLong("seller_id"), rs.getString("title"),
                 rs.getString("description"), rs.getLong("price_amount"), rs.getString("currency"), rs.getInt("stock"),
-                rs.getInt("low_stock_threshold"), rs.getLong("units_sold"), rs.getBoolean("listed"), List.of(), List.of(), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "updated_at"));
+                rs.getInt("low_stock_threshold"), rs.getLong("units_sold"), rs.getBoolean("listed"), List.of(), List.of(),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

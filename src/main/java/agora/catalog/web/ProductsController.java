@@ -89,7 +89,8 @@ class ProductsController {
         return page.stream().map(p -> {
             var seller = sellers.get(p.sellerId());
             return new ProductJson.Product(p.publicId(), p.title(), p.description(),
-                    new ProductJson.Price(p.priceAmount(), p.currency()), p.stock(), p.lowStockThreshold(), p.unitsSold(), p.tags(),
+                    new ProductJson.Price(p.priceAmount(), p.currency()), p.stock(), p.lowStockThreshold(), p.unitsSold(),
+                    p.tags(),
                     ProductPhotos.urls(p, links), ProductPhotos.photos(p, links).stream()
                             .map(l -> new ProductJson.Photo(l.id(), l.small(), l.medium(), l.large())).toList(),
                     seller == null ? null : new ProductJson.Seller(seller.username(), seller.image()),

@@ -1,6 +1,5 @@
 package agora.notifications.internal;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -8,9 +7,10 @@ import java.util.List;
  *
  * @param type the type's name in lower case, e.g. {@code like}
  * @param actors the latest actors, newest first (a few at most); {@code actorCount} counts them all
+ * @param createdAt ISO-8601 UTC with milliseconds, like every time in the API
  */
 public record NotificationItem(long id, String type, List<Actor> actors, int actorCount, Subject subject,
-        String text, boolean read, Instant createdAt, Instant updatedAt) {
+        String text, boolean read, String createdAt, String updatedAt) {
 
     public record Actor(String username, String image) {
     }

@@ -3,6 +3,7 @@ package agora.notifications.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -207,7 +208,7 @@ class NotificationRepository {
                     from notification_actors where notification_id in (:ids)) ranked
                 where rank <= :per order by notification_id, rank""")
                 .param("ids", List.copyOf(notificationIds)).param("per", perNotification)
-                .query((rs, row) -> actors.computeIfAbsent(rs.getLong("notification_id"), id -> new java.util.ArrayList<>())
+                .query((rs, row) -> actors.computeIfAbsent(rs.getLong("notification_id"), id -> new ArrayList<>())
                         .add(rs.getLong("actor_id")))
                 .list();
         return actors;

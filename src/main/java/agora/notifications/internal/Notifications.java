@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import agora.accounts.UserDirectory;
 import agora.accounts.UserProfile;
+import agora.platform.Timestamps;
 
 /**
  * Every recipient's notifications: written from the modules' events (never for one's own actions, once per
@@ -200,7 +201,7 @@ public class Notifications implements Inbox {
         return new People(rows.unreadSince(recipientId, since, types, limit)).notifications();
     }
 
-    /** The actors of some notifications with their current profiles, looked up in two queries. */
+    /** The actors of some notifications with their current profiles, looked up in two queries (no N+1). */
     private final class People {
 
         private final List<StoredNotification> stored;
@@ -210,7 +211,8 @@ public class Notifications implements Inbox {
         People(List<StoredNotification> stored) {
             this.stored = stored;
             this.actors = rows.latestActors(stored.stream().map(StoredNotification::id).toList(), ACTORS_SHOWN);
-            this.profiles = directory.findAllById(actors.values().stream().flatMap(Collection::stream).distinct()
+            // Active ones only: an event that a deleted account caused may still arrive after the deletion.
+            this.profiles = directory.findActiveById(actors.values().stream().flatMap(Collection::stream).distinct()
                     .toList());
         }
 
@@ -222,7 +224,7 @@ public class Notifications implements Inbox {
             return stored.stream().map(n -> new NotificationItem(n.id(), n.type().name().toLowerCase(Locale.ROOT),
                     actorsOf(n).stream().map(p -> new NotificationItem.Actor(p.username(), p.image())).toList(),
                     n.actorCount(), new NotificationItem.Subject(n.subjectKind(), n.subjectId(), n.subjectTitle()),
-                    text(n), n.read(), n.createdAt(), n.updatedAt())).toList();
+                    text(n), n.read(), Timestamps.format(n.createdAt()), Timestamps.format(n.updatedAt()))).toList();
         }
 
         private Notification notification(StoredNotification n) {

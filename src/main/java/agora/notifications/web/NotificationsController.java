@@ -44,11 +44,14 @@ class NotificationsController {
     }
 
     @GetMapping("/api/notifications")
-    NotificationsResponse list(CurrentUser user, @RequestParam(required = false) String limit,
+    NotificationsResponse list(CurrentUser user, @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         var before = cursor == null ? null : NotificationCursor.parse(cursor)
                 .orElseThrow(() -> ApiException.invalid("cursor", "is not a cursor from nextCursor"));
-        var listing = notifications.listing(user.id(), before, limit(limit));
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        var listing = notifications.listing(user.id(), before, limit);
         return new NotificationsResponse(listing.items(),
                 listing.nextBefore() == null ? null : NotificationCursor.of(listing.nextBefore()));
     }
@@ -64,20 +67,5 @@ class NotificationsController {
         var marked = notifications.markRead(user.id(), upTo)
                 .orElseThrow(() -> ApiException.notFound("notification"));
         return new ReadResponse(marked, notifications.unreadCount(user.id()));
-    }
-
-    private static int limit(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            var value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
-        }
-        throw ApiException.invalid("limit", "must be a number from 1 to " + MAX_LIMIT);
     }
 }

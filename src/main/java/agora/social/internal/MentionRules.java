@@ -14,7 +14,9 @@ final class MentionRules {
     /** At most this many distinct users per text; later ones are not mentions. */
     static final int MAX_PER_TEXT = 10;
 
-    private static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_.@-])@([A-Za-z0-9_-](?:[A-Za-z0-9_.-]{0,38}[A-Za-z0-9_-])?)(?![A-Za-z0-9_-])");
+    /** Not after a username character or an @; a username (not ending in a dot, which ends a sentence). */
+    private static final Pattern MENTION = Pattern.compile(
+            "(?<![A-Za-z0-9_.@-])@([A-Za-z0-9_-](?:[A-Za-z0-9_.-]{0,38}[A-Za-z0-9_-])?)(?![A-Za-z0-9_-])");
 
     private MentionRules() {
     }
