@@ -1,5 +1,5 @@
 package agora.social;
 
 /** Published in the transaction that deletes a post (with its comments and likes). */
-public record PostDeleted(long postId) {
+public record PostDeleted(long postId, String slug) {
 }

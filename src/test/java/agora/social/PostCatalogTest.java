@@ -57,7 +57,7 @@ class PostCatalogTest {
 
         mvc.perform(delete("/api/articles/{s}", slug).header("Authorization", author.authorization()))
                 .andExpect(status().isNoContent());
-        assertThat(events.stream(PostDeleted.class)).containsExactly(new PostDeleted(id));
+        assertThat(events.stream(PostDeleted.class)).containsExactly(new PostDeleted(id, slug));
     }
 
     @Test

@@ -42,6 +42,12 @@ class CommentRepository {
                 .params(postId, limit, offset).query(CommentRepository::map).list();
     }
 
+    /** The distinct authors of the post's most recent comments, at most {@code limit}. */
+    List<Long> recentAuthors(long postId, int limit) {
+        return jdbc.sql("select author_id from comments where post_id = ? group by author_id order by max(id) desc limit ?")
+                .params(postId, limit).query(Long.class).list();
+    }
+
     void delete(long id) {
         jdbc.sql("delete from comments where id = ?").param(id).update();
     }

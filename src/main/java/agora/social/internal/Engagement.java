@@ -14,7 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import agora.accounts.UserDirectory;
 import agora.platform.ApiException;
+import agora.social.CommentDeleted;
+import agora.social.CommentPosted;
 import agora.social.PostEngagementChanged;
+import agora.social.PostLiked;
+import agora.social.PostUnliked;
 
 /**
  * Likes and comments. Each keeps its post's counter in step in the same transaction, so lists and the feed
@@ -56,6 +60,7 @@ public class Engagement {
         if (addLike(reader, post)) {
             postRows.addToFavoritesCount(post.id(), 1);
             events.publishEvent(new PostEngagementChanged(post.id()));
+            events.publishEvent(new PostLiked(post.id(), post.slug(), post.title(), post.authorId(), reader));
         }
         return reload(post, reader);
     }
@@ -67,6 +72,7 @@ public class Engagement {
         if (favorites.remove(reader, post.id())) {
             postRows.addToFavoritesCount(post.id(), -1);
             events.publishEvent(new PostEngagementChanged(post.id()));
+            events.publishEvent(new PostUnliked(post.id(), post.slug(), post.title(), post.authorId(), reader));
         }
         return reload(post, reader);
     }
@@ -77,6 +83,7 @@ public class Engagement {
         problems.put("body", PostRules.text(body, PostRules.MAX_COMMENT, true));
         PostRules.check(problems);
         var post = posts.find(slug);
+        var earlierCommenters = comments.recentAuthors(post.id(), CommentPosted.MAX_EARLIER_COMMENTERS);
         Comment comment;
         try {
             comment = comments.insert(post.id(), reader, body, clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -85,6 +92,8 @@ public class Engagement {
         }
         postRows.addToCommentsCount(post.id(), 1);
         events.publishEvent(new PostEngagementChanged(post.id()));
+        events.publishEvent(new CommentPosted(comment.id(), post.id(), post.slug(), post.title(), post.authorId(),
+                reader, earlierCommenters));
         return new CommentView(comment, AuthorView.of(directory.findById(reader).orElse(null), false));
     }
 
@@ -111,6 +120,7 @@ public class Engagement {
         comments.delete(comment.id());
         postRows.addToCommentsCount(post.id(), -1);
         events.publishEvent(new PostEngagementChanged(post.id()));
+        events.publishEvent(new CommentDeleted(comment.id(), post.id()));
     }
 
     private boolean addLike(long reader, Post post) {

@@ -19,13 +19,16 @@ class FollowRepository {
         this.jdbc = jdbc;
     }
 
-    void follow(long follower, long followee, Instant now) {
-        jdbc.sql("insert into follows (follower_id, followee_id, created_at) values (?, ?, ?) on conflict do nothing")
-                .params(follower, followee, Sql.timestamp(now)).update();
+    /** True when this follow is new (following again changes nothing). */
+    boolean follow(long follower, long followee, Instant now) {
+        return jdbc.sql("insert into follows (follower_id, followee_id, created_at) values (?, ?, ?) on conflict do nothing")
+                .params(follower, followee, Sql.timestamp(now)).update() == 1;
     }
 
-    void unfollow(long follower, long followee) {
-        jdbc.sql("delete from follows where follower_id = ? and followee_id = ?").params(follower, followee).update();
+    /** True when there was a follow to remove. */
+    boolean unfollow(long follower, long followee) {
+        return jdbc.sql("delete from follows where follower_id = ? and followee_id = ?").params(follower, followee)
+                .update() == 1;
     }
 
     /** Which of these users the follower follows, in one query. */

@@ -106,7 +106,7 @@ public class Posts {
         var post = findOwn(reader, slug);
         tags.detach(post.id(), null);
         posts.delete(post);
-        events.publishEvent(new PostDeleted(post.id()));
+        events.publishEvent(new PostDeleted(post.id(), post.slug()));
     }
 
     Post find(String slug) {

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import agora.accounts.UserDirectory;
 import agora.accounts.UserProfile;
 import agora.platform.ApiException;
+import agora.social.UserFollowed;
+import agora.social.UserUnfollowed;
 
 /** Profiles and the follow graph. */
 @Service
@@ -17,11 +20,13 @@ public class Profiles {
 
     private final UserDirectory directory;
     private final FollowRepository follows;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Profiles(UserDirectory directory, FollowRepository follows, Clock clock) {
+    Profiles(UserDirectory directory, FollowRepository follows, ApplicationEventPublisher events, Clock clock) {
         this.directory = directory;
         this.follows = follows;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -37,14 +42,18 @@ public class Profiles {
         if (profile.id() == reader) {
             throw ApiException.invalid("username", "can't be yourself: you can't follow yourself");
         }
-        follows.follow(reader, profile.id(), clock.instant());
+        if (follows.follow(reader, profile.id(), clock.instant())) {
+            events.publishEvent(new UserFollowed(reader, profile.id()));
+        }
         return AuthorView.of(profile, true);
     }
 
     @Transactional
     public AuthorView unfollow(long reader, String username) {
         var profile = find(username);
-        follows.unfollow(reader, profile.id());
+        if (follows.unfollow(reader, profile.id())) {
+            events.publishEvent(new UserUnfollowed(reader, profile.id()));
+        }
         return AuthorView.of(profile, false);
     }
 
