@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -22,7 +21,6 @@ import agora.test.MutableClock;
 
 /** The "at once" email of a new notification, only for the types the recipient wants that way. */
 @AgoraTest
-@Import(StubInbox.class)
 class NotificationEmailsTest {
 
     @Autowired
@@ -60,18 +58,17 @@ class NotificationEmailsTest {
         var user = Api.signUp(mvc, "atonce");
         var id = Shop.userId(jdbc, user.username());
         choose(user, "comment", "at_once");
-        rows.create(id, NotificationType.LIKE, "bob liked your post “Never by email”", clock.instant());
-        var comment = rows.create(id, NotificationType.COMMENT, "bob commented on your post “Hello <b>”",
-                clock.instant());
+        rows.create(id, NotificationType.LIKE, "Never by email", clock.instant());
+        var comment = rows.create(id, NotificationType.COMMENT, "Hello <b>", clock.instant());
 
         var email = letters.await(user.email(), NotificationEmails.TEMPLATE, 1).getFirst();
-        assertThat(email.subject()).isEqualTo("bob commented on your post “Hello <b>”");
+        assertThat(email.subject()).isEqualTo("Someone commented on your post “Hello <b>”");
         assertThat(email.text()).startsWith("Hello " + user.username() + ",")
-                .contains("bob commented on your post “Hello <b>”", "http://localhost:8080/articles/post-");
+                .contains("Someone commented on your post “Hello <b>”", "http://localhost:8080/articles/post-");
         assertThat(email.html()).contains("Hello &lt;b&gt;").doesNotContain("Hello <b>");
         assertThat(email.headers()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        assertThat(email.headers().get("List-Unsubscribe"))
-                .matches("<http://localhost:8080/api/notifications/unsubscribe\\?token=\\d+\\.comment\\.[0-9a-f]{32}\\.[A-Za-z0-9_-]{43}>");
+        assertThat(email.headers().get("List-Unsubscribe")).matches("<http://localhost:8080/api/notifications/"
+                + "unsubscribe\\?token=" + id + "\\.comment\\.[0-9a-f]{32}\\.[A-Za-z0-9_-]{43}>");
         assertThat(email.text()).contains(email.headers().get("List-Unsubscribe").replaceAll("[<>]", ""));
         assertThat(letters.to(user.email(), NotificationEmails.TEMPLATE)).as("the like: never by email").hasSize(1);
 
@@ -81,10 +78,11 @@ class NotificationEmailsTest {
         // An aggregated update is no new email either.
         transactions.executeWithoutResult(tx -> publisher.publishEvent(
                 new NotificationChanged(id, comment, 0, NotificationType.COMMENT, false)));
-        rows.create(id, NotificationType.SALE, "You sold “Lamp”", clock.instant());
+        rows.create(id, NotificationType.SALE, "Lamp", clock.instant());
         letters.await(user.email(), NotificationEmails.TEMPLATE, 2);
         assertThat(letters.to(user.email(), NotificationEmails.TEMPLATE)).extracting(Letters.Letter::subject)
-                .containsExactly("You sold “Lamp”", "bob commented on your post “Hello <b>”");
+                .satisfiesExactly(sale -> assertThat(sale).startsWith("You sold Lamp (order order-"),
+                        first -> assertThat(first).isEqualTo("Someone commented on your post “Hello <b>”"));
     }
 
     @Test
@@ -94,11 +92,12 @@ class NotificationEmailsTest {
         var verification = letters.await(user.email(), "verify-email", 1).getFirst();
         assertThat(verification.headers()).doesNotContainKeys("List-Unsubscribe", "List-Unsubscribe-Post");
 
-        rows.create(id, NotificationType.ORDER_PAID, "Your order ord_x is paid", clock.instant());
-        rows.create(id, NotificationType.ORDER_SHIPPED, "Your order ord_x was shipped", clock.instant());
+        rows.create(id, NotificationType.ORDER_PAID, "Lamp", clock.instant());
+        rows.create(id, NotificationType.ORDER_SHIPPED, "Lamp", clock.instant());
         var shipped = letters.await(user.email(), NotificationEmails.TEMPLATE, 1);
-        assertThat(shipped).extracting(Letters.Letter::subject).containsExactly("Your order ord_x was shipped");
+        assertThat(shipped).extracting(Letters.Letter::subject).singleElement().asString()
+                .matches("Your order order-\\d+ was shipped");
         assertThat(Mailbox.messagesTo(mvc, user.email())).extracting(Mailbox.Message::subject)
-                .doesNotContain("Your order ord_x is paid");
+                .noneMatch(subject -> subject.endsWith("was paid"));
     }
 }

@@ -16,8 +16,11 @@ import agora.platform.Sql;
  */
 record NotificationRows(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher publisher) {
 
-    /** A new notification to {@code recipientId} whose text reads {@code text}; answers its id. */
-    long create(long recipientId, NotificationType type, String text, Instant at) {
+    /**
+     * A new notification to {@code recipientId} about a subject with this title, by no actor the inbox still knows
+     * ("Someone commented on your post “title”"); answers its id.
+     */
+    long create(long recipientId, NotificationType type, String title, Instant at) {
         return transactions.execute(tx -> {
             if (jdbc.sql("update notification_counters set last_position = last_position + 1 where recipient_id = ?")
                     .param(recipientId).update() == 0) {
@@ -30,14 +33,23 @@ record NotificationRows(JdbcClient jdbc, TransactionTemplate transactions, Appli
             jdbc.sql("""
                     insert into notifications (recipient_id, position, type, subject_kind, subject_id, subject_title,
                         source, actor_count, read, created_at, updated_at)
-                    values (?, ?, ?, 'post', ?, ?, ?, 1, false, ?, ?)""")
-                    .params(recipientId, position, type.name(), "post-" + position, text,
+                    values (?, ?, ?, ?, ?, ?, ?, 1, false, ?, ?)""")
+                    .params(recipientId, position, type.name(), kind(type), kind(type) + "-" + position, title,
                             "test:" + java.util.UUID.randomUUID(), Sql.timestamp(at), Sql.timestamp(at))
                     .update(keys, "id");
             long id = keys.getKeyAs(Long.class);
             publisher.publishEvent(new NotificationChanged(recipientId, id, position, type, true));
             return id;
         });
+    }
+
+    private static String kind(NotificationType type) {
+        return switch (type) {
+            case FOLLOW -> "profile";
+            case ORDER_PAID, ORDER_SHIPPED, ORDER_REFUNDED, SALE -> "order";
+            case LOW_STOCK, OUT_OF_STOCK -> "product";
+            default -> "post";
+        };
     }
 
     void markRead(long notificationId) {

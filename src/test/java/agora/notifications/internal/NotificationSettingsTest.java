@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -18,7 +17,6 @@ import agora.test.Api;
 
 /** {@code GET/PUT /api/user/notification-settings}: defaults, partial changes, validation. */
 @AgoraTest
-@Import(StubInbox.class)
 class NotificationSettingsTest {
 
     static final String PATH = "/api/user/notification-settings";
