@@ -59,7 +59,8 @@ class NotificationEmailFlowTest {
         var carol = Api.signUp(mvc, "carol");
         var slug = Inboxes.publish(mvc, alice, "Hello world", "first post");
         choose(alice, """
-                {"settings":{"comment":{"email":"at_once"},"like":{"email":"at_once"},"follow":{"email":"at_once"}}}""");
+                {"settings":{"comment":{"email":"at_once"},"like":{"email":"at_once"},
+                "follow":{"email":"at_once"}}}""");
 
         Inboxes.like(mvc, bob, slug);
         var liked = Mailbox.await(mvc, alice.email(), TEMPLATE);

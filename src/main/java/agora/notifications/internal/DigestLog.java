@@ -44,7 +44,9 @@ class DigestLog {
      * another's) took it: the primary key lets one insert win, and a concurrent one waits for it and loses.
      */
     boolean claim(long userId, LocalDate day, Instant now) {
-        return jdbc.sql("insert into notification_digests (user_id, sent_on, sent_at) values (?, ?, ?) on conflict do nothing")
+        return jdbc.sql("""
+                insert into notification_digests (user_id, sent_on, sent_at) values (?, ?, ?)
+                on conflict do nothing""")
                 .params(userId, day, Sql.timestamp(now)).update() == 1;
     }
 

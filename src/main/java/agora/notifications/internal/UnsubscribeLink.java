@@ -21,7 +21,8 @@ record UnsubscribeLink(long userId, String topic, String linkId) {
 
     static final String DIGEST = "digest";
     static final int MIN_SECRET_BYTES = 32;
-    private static final Pattern SHAPE = Pattern.compile("(\\d{1,19})\\.([a-z_]{1,20})\\.([0-9a-f]{32})\\.([A-Za-z0-9_-]{43})");
+    private static final Pattern SHAPE = Pattern.compile(
+            "(\\d{1,19})\\.([a-z_]{1,20})\\.([0-9a-f]{32})\\.([A-Za-z0-9_-]{43})");
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
     String token(byte[] secret) {

@@ -68,7 +68,8 @@ class DailyDigestTest {
         var id = Shop.userId(jdbc, user.username());
         mvc.perform(put("/api/user/notification-settings").header("Authorization", user.authorization())
                 .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"settings":{"mention":{"email":"never"},"sale":{"email":"daily"}}}""")).andExpect(status().isOk());
+                        {"settings":{"mention":{"email":"never"},"sale":{"email":"daily"}}}"""))
+                .andExpect(status().isOk());
         var now = clock.instant();
         rows.create(id, NotificationType.COMMENT, "Old", now.minus(Duration.ofHours(30)));
         rows.create(id, NotificationType.COMMENT, "First", now.minus(Duration.ofHours(3)));

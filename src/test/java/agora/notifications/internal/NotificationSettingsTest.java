@@ -80,7 +80,8 @@ class NotificationSettingsTest {
         change(user, """
                 {"settings":{"like":{"email":"weekly"}}}""")
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors['settings.like.email'][0]").value("must be one of never, at_once, daily"));
+                .andExpect(jsonPath("$.errors['settings.like.email'][0]")
+                        .value("must be one of never, at_once, daily"));
         change(user, """
                 {"settings":{"LIKE":{"email":"daily"}}}""").andExpect(status().isUnprocessableContent());
         change(user, """
