@@ -291,6 +291,39 @@ function articleList(title, path, { explain = false, cursor = false } = {}) {
   return { element: card(title, list, more), load };
 }
 
+/** Text with its stored mentions as links to the profiles; everything else stays plain text. */
+function withMentions(text, mentions) {
+  const known = new Set((mentions || []).map(m => m.toLowerCase()));
+  if (!known.size) return text;
+  const parts = [];
+  let last = 0;
+  for (const m of text.matchAll(/(?<![A-Za-z0-9_.@-])@([A-Za-z0-9_.-]+)/g)) {
+    const name = m[1].replace(/\.+$/, '');
+    if (!known.has(name.toLowerCase())) continue;
+    parts.push(text.slice(last, m.index),
+      h('a', { href: '#', class: 'mention', onclick: e => { e.preventDefault(); openProfile(name); } }, '@' + name));
+    last = m.index + 1 + name.length;
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
+
+async function openProfile(username) {
+  const view = document.getElementById('view');
+  const { profile } = await api('GET', `/profiles/${encodeURIComponent(username)}`);
+  const follow = h('button', { class: 'secondary', onclick: async () => {
+    const res = await api(profile.following ? 'DELETE' : 'POST', `/profiles/${encodeURIComponent(profile.username)}/follow`);
+    Object.assign(profile, res.profile);
+    follow.textContent = profile.following ? 'Unfollow' : 'Follow';
+  } }, profile.following ? 'Unfollow' : 'Follow');
+  const posts = articleList(`Posts by ${profile.username}`, `/articles?author=${encodeURIComponent(profile.username)}`);
+  view.replaceChildren(
+    card(profile.username, avatar(profile), h('p', {}, profile.bio || ''),
+      state.user && state.user.username !== profile.username ? follow : null),
+    posts.element);
+  await posts.load();
+}
+
 async function openArticle(slug) {
   const view = document.getElementById('view');
   const { article: a } = await api('GET', `/articles/${encodeURIComponent(slug)}`);
@@ -306,7 +339,7 @@ async function openArticle(slug) {
       h('p', { class: 'muted' }, avatar(a.author), ` by ${a.author.username} · ${a.favoritesCount} likes`),
       state.user && state.user.username !== profile.username ? follow : null,
       h('p', {}, a.description),
-      h('pre', {}, a.body),
+      h('pre', {}, withMentions(a.body, a.mentions)),
       h('div', { class: 'tags' }, a.tagList.map(t => h('span', {}, t))),
       state.user && state.user.username === a.author.username
         ? h('button', { class: 'secondary', onclick: async () => {
@@ -314,7 +347,7 @@ async function openArticle(slug) {
           await show('Feed');
         } }, 'Delete post') : null),
     card('Comments',
-      comments.map(c => h('div', { class: 'item' }, avatar(c.author), h('strong', {}, c.author.username), ': ', c.body)),
+      comments.map(c => h('div', { class: 'item' }, avatar(c.author), h('strong', {}, c.author.username), ': ', withMentions(c.body, c.mentions))),
       state.user ? form([{ name: 'body', type: 'textarea', label: 'your comment' }], 'Comment', async v => {
         await api('POST', `/articles/${encodeURIComponent(slug)}/comments`, { comment: v });
         await openArticle(slug);

@@ -78,7 +78,7 @@ class DemoCatalog implements ApplicationRunner {
                     continue;
                 }
                 products.insert(PublicIds.next("prd"), seller.get().id(), demo.title(), demo.description(),
-                        demo.price(), "EUR", demo.stock(), demo.tags(), List.of(), clock.instant());
+                        demo.price(), "EUR", demo.stock(), Products.DEFAULT_LOW_STOCK_THRESHOLD, demo.tags(), List.of(), clock.instant());
                 inserted++;
             }
             return inserted;

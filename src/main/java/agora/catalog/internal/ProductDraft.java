@@ -8,9 +8,9 @@ import java.util.List;
  * {@code images} are http(s) URLs or ids of uploaded photos ({@code img_…}), in the order to show them.
  */
 public record ProductDraft(String title, String description, Long priceAmount, String currency, Long stock,
-        List<String> tags, List<String> images) {
+        Long lowStockThreshold, List<String> tags, List<String> images) {
 
     ProductDraft withImages(List<String> changed) {
-        return new ProductDraft(title, description, priceAmount, currency, stock, tags, changed);
+        return new ProductDraft(title, description, priceAmount, currency, stock, lowStockThreshold, tags, changed);
     }
 }

@@ -26,8 +26,8 @@ class ProductRepository {
     }
 
     private static final String COLUMNS = """
-            id, public_id, seller_id, title, description, price_amount, currency, stock, units_sold, listed,
-            created_at, updated_at""";
+            id, public_id, seller_id, title, description, price_amount, currency, stock, low_stock_threshold, units_sold,
+            listed, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -36,14 +36,14 @@ class ProductRepository {
     }
 
     long insert(String publicId, long sellerId, String title, String description, long priceAmount, String currency,
-            int stock, List<String> tags, List<ProductImage> images, Instant now) {
+            int stock, int lowStockThreshold, List<String> tags, List<ProductImage> images, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into products (public_id, seller_id, title, description, price_amount, currency, stock,
-                                      created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(publicId, sellerId, title, description, priceAmount, currency, stock, Sql.timestamp(now),
-                        Sql.timestamp(now))
+                                      low_stock_threshold, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(publicId, sellerId, title, description, priceAmount, currency, stock, lowStockThreshold,
+                        Sql.timestamp(now), Sql.timestamp(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         replaceTags(id, tags);
@@ -54,10 +54,10 @@ class ProductRepository {
     void update(Product product, Instant now) {
         jdbc.sql("""
                 update products set title = ?, description = ?, price_amount = ?, currency = ?, stock = ?,
-                       updated_at = ?
+                       low_stock_threshold = ?, updated_at = ?
                 where id = ?""")
                 .params(product.title(), product.description(), product.priceAmount(), product.currency(),
-                        product.stock(), Sql.timestamp(now), product.id())
+                        product.stock(), product.lowStockThreshold(), Sql.timestamp(now), product.id())
                 .update();
         replaceTags(product.id(), product.tags());
         replaceImages(product.id(), product.images());
@@ -77,6 +77,11 @@ class ProductRepository {
     Optional<Product> findBareByPublicId(String publicId) {
         return jdbc.sql("select " + COLUMNS + " from products where public_id = ?").param(publicId)
                 .query(ProductRepository::map).optional();
+    }
+
+    Optional<Product> findBareById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from products where id = ?").param(id).query(ProductRepository::map)
+                .optional();
     }
 
     /** Listed products by id; unknown or unlisted ids are absent. */
@@ -184,7 +189,7 @@ class ProductRepository {
     private static Product map(ResultSet rs, int row) throws SQLException {
         return new Product(rs.getLong("id"), rs.getString("public_id"), rs.getLong("seller_id"), rs.getString("title"),
                 rs.getString("description"), rs.getLong("price_amount"), rs.getString("currency"), rs.getInt("stock"),
-                rs.getLong("units_sold"), rs.getBoolean("listed"), List.of(), List.of(), Sql.instant(rs, "created_at"),
+                rs.getInt("low_stock_threshold"), rs.getLong("units_sold"), rs.getBoolean("listed"), List.of(), List.of(), Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"));
     }
 }

@@ -48,6 +48,9 @@ public final class ProductRules {
         if (creating || draft.stock() != null) {
             add(errors, "stock", stock(draft.stock()));
         }
+        if (draft.lowStockThreshold() != null) {
+            add(errors, "lowStockThreshold", stock(draft.lowStockThreshold()));
+        }
         if (draft.tags() != null) {
             add(errors, "tags", tags(draft.tags()));
         }

@@ -20,6 +20,9 @@ import agora.platform.PublicIds;
 @Service
 public class Products {
 
+    /** When a seller does not say: the stock at which they hear that a product runs low. */
+    static final int DEFAULT_LOW_STOCK_THRESHOLD = 5;
+
     /** A page of products and how many match the filter in all. */
     public record Page(List<Product> products, long total) {
     }
@@ -50,7 +53,9 @@ public class Products {
         }
         var id = products.insert(publicId, sellerId, draft.title().strip(),
                 Objects.requireNonNullElse(draft.description(), ""), draft.priceAmount(), draft.currency(),
-                draft.stock().intValue(), ProductRules.normalizeTags(Objects.requireNonNullElse(draft.tags(), List.of())),
+                draft.stock().intValue(),
+                draft.lowStockThreshold() != null ? draft.lowStockThreshold().intValue() : DEFAULT_LOW_STOCK_THRESHOLD,
+                ProductRules.normalizeTags(Objects.requireNonNullElse(draft.tags(), List.of())),
                 images, clock.instant());
         events.publishEvent(new ProductListed(id));
         return products.findListed(List.of(id)).getFirst();
@@ -71,7 +76,9 @@ public class Products {
                 draft.description() != null ? draft.description() : product.description(),
                 draft.priceAmount() != null ? draft.priceAmount() : product.priceAmount(),
                 draft.currency() != null ? draft.currency() : product.currency(),
-                draft.stock() != null ? draft.stock().intValue() : product.stock(), product.unitsSold(), true,
+                draft.stock() != null ? draft.stock().intValue() : product.stock(),
+                draft.lowStockThreshold() != null ? draft.lowStockThreshold().intValue() : product.lowStockThreshold(),
+                product.unitsSold(), true,
                 draft.tags() != null ? ProductRules.normalizeTags(draft.tags()) : product.tags(),
                 images, product.createdAt(), product.updatedAt());
         products.update(changed, clock.instant());

@@ -19,6 +19,7 @@ import agora.catalog.Inventory;
 import agora.catalog.ProductForSale;
 import agora.catalog.ProductUpdated;
 import agora.catalog.StockLine;
+import agora.catalog.StockRunningLow;
 import agora.platform.ApiException;
 import agora.platform.Sql;
 
@@ -55,19 +56,34 @@ class Stock implements Inventory {
     /**
      * A reservation that leaves stock over changes nothing a shopper sees (the sale, or the release, does later);
      * only the one that takes the last units changes the product, which is then out of stock. So the common
-     * case is one update that publishes nothing, and the last units take a second, exact one.
+     * case (stock stays above the low-stock threshold) is one update that publishes nothing; one that leaves the
+     * stock at or below the threshold takes a second update and may tell the seller, the last units a third.
      */
     @Override
     @Transactional
     public void reserve(List<StockLine> lines) {
         for (var line : inIdOrder(lines)) {
+            if (take(line, "stock - ? > low_stock_threshold") == 1) {
+                continue;
+            }
             if (take(line, "stock > ?") == 1) {
+                reportLow(line);
                 continue;
             }
             if (take(line, "stock = ?") == 0) {
                 throw shortOf(line);
             }
+            reportLow(line);
             events.publishEvent(new ProductUpdated(line.productId()));
+        }
+    }
+
+    /** The reservation left the stock at or below the threshold: the seller hears if it crossed it (or hit zero). */
+    private void reportLow(StockLine line) {
+        var product = products.findBareById(line.productId()).orElseThrow();
+        if (StockLevels.crossed(product.stock() + line.quantity(), product.stock(), product.lowStockThreshold())) {
+            events.publishEvent(new StockRunningLow(product.publicId(), product.title(), product.sellerId(),
+                    product.stock(), product.lowStockThreshold(), clock.instant()));
         }
     }
 

@@ -11,7 +11,9 @@ final class ProductJson {
     record Price(Long amount, String currency) {
     }
 
-    record Draft(String title, String description, Price price, Long stock, List<String> tags, List<String> images) {
+    /** @param lowStockThreshold optional: the seller hears when the stock falls to it (default 5) */
+    record Draft(String title, String description, Price price, Long stock, Long lowStockThreshold, List<String> tags,
+            List<String> images) {
     }
 
     record DraftRequest(Draft product) {
@@ -25,7 +27,8 @@ final class ProductJson {
     }
 
     /** {@code images} are URLs, uploaded photos' in the large size; {@code photos} has every size of those. */
-    record Product(String id, String title, String description, Price price, int stock, long unitsSold,
+    record Product(String id, String title, String description, Price price, int stock, int lowStockThreshold,
+            long unitsSold,
             List<String> tags, List<String> images, List<Photo> photos, Seller seller, String createdAt,
             String updatedAt) {
     }

@@ -89,7 +89,7 @@ class ProductsController {
         return page.stream().map(p -> {
             var seller = sellers.get(p.sellerId());
             return new ProductJson.Product(p.publicId(), p.title(), p.description(),
-                    new ProductJson.Price(p.priceAmount(), p.currency()), p.stock(), p.unitsSold(), p.tags(),
+                    new ProductJson.Price(p.priceAmount(), p.currency()), p.stock(), p.lowStockThreshold(), p.unitsSold(), p.tags(),
                     ProductPhotos.urls(p, links), ProductPhotos.photos(p, links).stream()
                             .map(l -> new ProductJson.Photo(l.id(), l.small(), l.medium(), l.large())).toList(),
                     seller == null ? null : new ProductJson.Seller(seller.username(), seller.image()),
@@ -104,7 +104,7 @@ class ProductsController {
         var d = request.product();
         var price = d.price();
         return new ProductDraft(d.title(), d.description(), price == null ? null : price.amount(),
-                price == null ? null : price.currency(), d.stock(), d.tags(), d.images());
+                price == null ? null : price.currency(), d.stock(), d.lowStockThreshold(), d.tags(), d.images());
     }
 
     private static String blankToNull(String value) {

@@ -1,6 +1,8 @@
 package agora.orders.internal;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -8,12 +10,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import agora.catalog.Inventory;
 import agora.orders.OrderPaid;
+import agora.orders.OrderSold;
 import agora.payments.PaymentResult;
 
 /**
  * Ends a pending order (lines as in hand; they never change), whoever learns the outcome first: the checkout itself, a webhook or reconciliation.
- * The status change is conditional, so exactly one of them commits the stock and publishes {@link OrderPaid},
- * or releases the stock.
+ * The status change is conditional, so exactly one of them commits the stock and publishes {@link OrderPaid} (and
+ * an {@link OrderSold} for each seller), or releases the stock.
  */
 @Component
 class OrderFinalizer {
@@ -55,9 +58,12 @@ class OrderFinalizer {
             inventory.commit(order.stockLines());
             carts.removeAll(order.buyerId(), order.lines().stream().map(Order.Line::productId).toList());
             events.publishEvent(new OrderPaid(order.publicId(), order.buyerId(),
-                    order.lines().stream().map(l -> new OrderPaid.Line(l.productPublicId(), l.title(), l.quantity(),
-                            l.unitPrice(), l.lineTotal())).toList(),
+                    order.lines().stream().map(OrderFinalizer::paidLine).toList(),
                     order.totalAmount(), order.currency(), now));
+            order.lines().stream().collect(Collectors.groupingBy(Order.Line::sellerId, LinkedHashMap::new,
+                    Collectors.mapping(OrderFinalizer::paidLine, Collectors.toList())))
+                    .forEach((seller, lines) -> events.publishEvent(
+                            new OrderSold(order.publicId(), seller, lines, order.currency(), now)));
             return order.paid(paymentId, now);
         }
         return find(order.id());
@@ -72,6 +78,11 @@ class OrderFinalizer {
             return order.unpaid(status, code, now);
         }
         return find(order.id());
+    }
+
+    private static OrderPaid.Line paidLine(Order.Line line) {
+        return new OrderPaid.Line(line.productPublicId(), line.title(), line.quantity(), line.unitPrice(),
+                line.lineTotal());
     }
 
     private Order find(long orderId) {

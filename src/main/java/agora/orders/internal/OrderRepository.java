@@ -138,14 +138,14 @@ class OrderRepository {
                 .params(amount, Sql.timestamp(now), id).update();
     }
 
-    /** A paid or shipped order whose refunds have paid back its whole total becomes REFUNDED. */
-    void markRefundedIfComplete(long id, Instant now) {
-        jdbc.sql("""
+    /** A paid or shipped order whose refunds have paid back its whole total becomes REFUNDED; true when it did. */
+    boolean markRefundedIfComplete(long id, Instant now) {
+        return jdbc.sql("""
                 update orders set status = 'REFUNDED', updated_at = ?
                 where id = ? and status in ('PAID', 'SHIPPED')
                   and total_amount = (select coalesce(sum(amount), 0) from order_refunds
                                       where order_id = ? and status = 'SUCCEEDED')""")
-                .params(Sql.timestamp(now), id, id).update();
+                .params(Sql.timestamp(now), id, id).update() == 1;
     }
 
     long insertRefund(long orderId, String publicId, long amount, Order.RefundStatus status, String reason,

@@ -3,10 +3,12 @@ package agora.orders.internal;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import agora.accounts.CurrentUser;
+import agora.orders.OrderShipped;
 import agora.platform.ApiException;
 
 /** Orders as their buyers, sellers and admins see them; and shipping, by a seller. */
@@ -15,11 +17,13 @@ public class Orders {
 
     private final OrderRepository orders;
     private final OrderViews views;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Orders(OrderRepository orders, OrderViews views, Clock clock) {
+    Orders(OrderRepository orders, OrderViews views, ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.views = views;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -48,9 +52,13 @@ public class Orders {
             }
             throw ApiException.notFound("order");
         }
-        if (order.status() != OrderStatus.SHIPPED && !orders.markShipped(order.id(), clock.instant())) {
-            throw ApiException.conflict("not-shippable", "status",
-                    "only a paid order can be shipped; this one is " + order.status());
+        if (order.status() != OrderStatus.SHIPPED) {
+            var now = clock.instant();
+            if (!orders.markShipped(order.id(), now)) {
+                throw ApiException.conflict("not-shippable", "status",
+                        "only a paid order can be shipped; this one is " + order.status());
+            }
+            events.publishEvent(new OrderShipped(order.publicId(), order.buyerId(), now));
         }
         return render(actor, orders.findById(order.id()).orElseThrow());
     }

@@ -1,15 +1,18 @@
 package agora.orders.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import agora.accounts.CurrentUser;
 import agora.catalog.Inventory;
+import agora.orders.OrderRefunded;
 import agora.payments.Payments;
 import agora.payments.RefundResult;
 import agora.platform.ApiException;
@@ -32,10 +35,13 @@ public class Refunds {
     private final OrderViews views;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Refunds(OrderRepository orders, Inventory inventory, Payments payments, IdempotentRequests idempotent,
-            OrderViews views, TransactionTemplate transaction, JsonMapper json, Clock clock) {
+            OrderViews views, TransactionTemplate transaction, JsonMapper json, ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
         this.orders = orders;
         this.inventory = inventory;
         this.payments = payments;
@@ -126,9 +132,10 @@ public class Refunds {
     void recordProviderRefunds(Order order, long refundedInAll) {
         var missing = refundedInAll - order.refundedAmount();
         if (missing > 0 && orders.reserveRefund(order.id(), missing, clock.instant())) {
-            orders.insertRefund(order.id(), PublicIds.next("rf"), missing, Order.RefundStatus.SUCCEEDED, "PROVIDER",
-                    null, null, clock.instant());
-            orders.markRefundedIfComplete(order.id(), clock.instant());
+            var publicId = PublicIds.next("rf");
+            orders.insertRefund(order.id(), publicId, missing, Order.RefundStatus.SUCCEEDED, "PROVIDER", null, null,
+                    clock.instant());
+            refunded(order.id(), publicId, missing, clock.instant());
         }
     }
 
@@ -139,7 +146,7 @@ public class Refunds {
         switch (result) {
             case RefundResult.Succeeded succeeded -> transaction.executeWithoutResult(tx -> {
                 if (orders.settleRefund(refund.id(), Order.RefundStatus.SUCCEEDED, now)) {
-                    orders.markRefundedIfComplete(refund.orderId(), now);
+                    refunded(refund.orderId(), refund.publicId(), refund.amount(), now);
                 }
             });
             case RefundResult.Failed failed -> transaction.executeWithoutResult(tx -> {
@@ -152,6 +159,14 @@ public class Refunds {
             }
         }
         return result;
+    }
+
+    /** A refund was paid back: the order may now be refunded in full; the buyer hears of it either way. */
+    private void refunded(long orderId, String refundId, long amount, Instant now) {
+        var whole = orders.markRefundedIfComplete(orderId, now);
+        var order = orders.findById(orderId).orElseThrow();
+        events.publishEvent(new OrderRefunded(order.publicId(), order.buyerId(), refundId, amount, order.currency(),
+                whole, now));
     }
 
     private OrderRepository.PendingRefund setAside(Order order, long amount, String reason, Long actorId,

@@ -20,15 +20,23 @@ class ArticleViews {
     private final FavoriteRepository favorites;
     private final UserDirectory directory;
 
-    ArticleViews(TagRepository tags, FollowRepository follows, FavoriteRepository favorites, UserDirectory directory) {
+    private final Mentions mentions;
+
+    ArticleViews(TagRepository tags, FollowRepository follows, FavoriteRepository favorites, UserDirectory directory,
+            Mentions mentions) {
         this.tags = tags;
+        this.mentions = mentions;
         this.follows = follows;
         this.favorites = favorites;
         this.directory = directory;
     }
 
+    /** One post, with whom it mentions. */
     ArticleView of(Post post, Optional<Long> reader) {
-        return of(List.of(post), reader).getFirst();
+        var view = of(List.of(post), reader).getFirst();
+        var source = Mentions.ofPost(post.id());
+        return new ArticleView(view.post(), view.tags(), view.author(), view.favorited(),
+                mentions.usernames(List.of(source)).getOrDefault(source, List.of()));
     }
 
     /** Views in the order of the given posts. */
@@ -44,6 +52,6 @@ class ArticleViews {
         Set<Long> liked = reader.map(r -> favorites.favoritedAmong(r, postIds)).orElse(Set.of());
         return posts.stream().map(post -> new ArticleView(post, tagNames.getOrDefault(post.id(), List.of()),
                 AuthorView.of(profiles.get(post.authorId()), followed.contains(post.authorId())),
-                liked.contains(post.id()))).toList();
+                liked.contains(post.id()), List.of())).toList();
     }
 }

@@ -1,4 +1,7 @@
 package agora.social.internal;
 
-public record CommentView(Comment comment, AuthorView author) {
+import java.util.List;
+
+/** @param mentions usernames the comment mentions */
+public record CommentView(Comment comment, AuthorView author, List<String> mentions) {
 }

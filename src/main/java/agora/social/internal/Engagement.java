@@ -36,12 +36,14 @@ public class Engagement {
     private final FollowRepository follows;
     private final UserDirectory directory;
     private final ArticleViews views;
+    private final Mentions mentions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Engagement(Posts posts, PostRepository postRows, FavoriteRepository favorites, CommentRepository comments,
-            FollowRepository follows, UserDirectory directory, ArticleViews views, ApplicationEventPublisher events,
-            Clock clock) {
+            FollowRepository follows, UserDirectory directory, ArticleViews views, Mentions mentions,
+            ApplicationEventPublisher events, Clock clock) {
+        this.mentions = mentions;
         this.posts = posts;
         this.postRows = postRows;
         this.favorites = favorites;
@@ -90,11 +92,14 @@ public class Engagement {
         } catch (DataIntegrityViolationException deletedMeanwhile) {
             throw ApiException.notFound("article");
         }
+        mentions.inComment(post, comment.id(), body, reader);
         postRows.addToCommentsCount(post.id(), 1);
         events.publishEvent(new PostEngagementChanged(post.id()));
         events.publishEvent(new CommentPosted(comment.id(), post.id(), post.slug(), post.title(), post.authorId(),
                 reader, earlierCommenters));
-        return new CommentView(comment, AuthorView.of(directory.findById(reader).orElse(null), false));
+        var source = Mentions.ofComment(comment.id());
+        return new CommentView(comment, AuthorView.of(directory.findById(reader).orElse(null), false),
+                mentions.usernames(List.of(source)).getOrDefault(source, List.of()));
     }
 
     /** Newest first, in a constant number of queries. */
@@ -105,8 +110,10 @@ public class Engagement {
         var authorIds = page.stream().map(Comment::authorId).distinct().toList();
         var profiles = directory.findAllById(authorIds);
         var followed = reader.map(r -> follows.followedAmong(r, authorIds)).orElse(Set.of());
+        var mentioned = mentions.usernames(page.stream().map(c -> Mentions.ofComment(c.id())).toList());
         return page.stream().map(c -> new CommentView(c,
-                AuthorView.of(profiles.get(c.authorId()), followed.contains(c.authorId())))).toList();
+                AuthorView.of(profiles.get(c.authorId()), followed.contains(c.authorId())),
+                mentioned.getOrDefault(Mentions.ofComment(c.id()), List.of()))).toList();
     }
 
     /** The comment's author or the post's author may delete a comment. */

@@ -38,12 +38,14 @@ public class Posts {
     private final PostRepository posts;
     private final TagRepository tags;
     private final ArticleViews views;
+    private final Mentions mentions;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Posts(PostRepository posts, TagRepository tags, ArticleViews views, ApplicationEventPublisher events,
-            TransactionTemplate transaction, Clock clock) {
+    Posts(PostRepository posts, TagRepository tags, ArticleViews views, Mentions mentions,
+            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+        this.mentions = mentions;
         this.posts = posts;
         this.tags = tags;
         this.views = views;
@@ -97,6 +99,10 @@ public class Posts {
             tags.detach(post.id(), current.stream().filter(t -> !wanted.contains(t)).toList());
             tags.attach(post.id(), post.createdAt(), wanted.stream().filter(t -> !current.contains(t)).toList());
         }
+        if (changes.body() != null) {
+            mentions.inPost(post.id(), post.slug(), Objects.requireNonNullElse(changes.title(), post.title()),
+                    changes.body(), reader);
+        }
         events.publishEvent(new PostUpdated(post.id()));
         return views.of(posts.findAllById(List.of(post.id())).getFirst(), Optional.of(reader));
     }
@@ -126,6 +132,7 @@ public class Posts {
             var now = now();
             var id = posts.insert(slug, draft.title(), draft.description(), draft.body(), author, now);
             tags.attach(id, now, tagNames);
+            mentions.inPost(id, slug, draft.title(), draft.body(), author);
             events.publishEvent(new PostPublished(id));
             return id;
         });

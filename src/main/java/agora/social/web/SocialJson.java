@@ -26,13 +26,15 @@ final class SocialJson {
     record ProfileResponse(Profile profile) {
     }
 
+    /** {@code mentions} (beyond RealWorld): the usernames the body mentions with {@code @username}. */
     record Article(String slug, String title, String description, String body, List<String> tagList,
-            String createdAt, String updatedAt, boolean favorited, int favoritesCount, Profile author) {
+            String createdAt, String updatedAt, boolean favorited, int favoritesCount, Profile author,
+            List<String> mentions) {
         static Article of(ArticleView view) {
             var post = view.post();
             return new Article(post.slug(), post.title(), post.description(), post.body(), view.tags(),
                     time(post.createdAt()), time(post.updatedAt()), view.favorited(), post.favoritesCount(),
-                    Profile.of(view.author()));
+                    Profile.of(view.author()), view.mentions());
         }
     }
 
@@ -88,10 +90,12 @@ final class SocialJson {
     record NewCommentRequest(NewComment comment) {
     }
 
-    record Comment(long id, String createdAt, String updatedAt, String body, Profile author) {
+    /** {@code mentions} (beyond RealWorld): the usernames the body mentions with {@code @username}. */
+    record Comment(long id, String createdAt, String updatedAt, String body, Profile author, List<String> mentions) {
         static Comment of(CommentView view) {
             var c = view.comment();
-            return new Comment(c.id(), time(c.createdAt()), time(c.updatedAt()), c.body(), Profile.of(view.author()));
+            return new Comment(c.id(), time(c.createdAt()), time(c.updatedAt()), c.body(), Profile.of(view.author()),
+                    view.mentions());
         }
     }
 

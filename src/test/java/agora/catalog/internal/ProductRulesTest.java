@@ -21,7 +21,7 @@ class ProductRulesTest {
 
     @Test
     void aChangeChecksOnlyTheFieldsItNames() {
-        var change = new ProductDraft(null, null, null, null, 5L, null, null);
+        var change = new ProductDraft(null, null, null, null, 5L, null, null, null);
         assertThat(ProductRules.problems(change, false)).isEmpty();
         assertThat(ProductRules.problems(change, true)).containsOnlyKeys("title", "price.amount", "price.currency");
     }
