@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
+import agora.catalog.Shop;
 import agora.test.AgoraTest;
 import agora.test.Api;
 import agora.test.Mailbox;
@@ -92,5 +94,19 @@ class NotificationEmailFlowTest {
         assertThat(notificationEmails(alice)).as("no email about carol's comment")
                 .extracting(Mailbox.Message::subject).filteredOn(s -> s.contains("commented"))
                 .containsExactly(commented.subject());
+    }
+
+    @Test
+    void aPaidOrderIsConfirmedOnceToTheBuyerAndTheSaleEmailedToTheSeller() throws Exception {
+        var seller = Shop.seller(mvc, "seller");
+        var buyer = Api.signUp(mvc, "buyer");
+        Shop.addToCart(mvc, buyer, Shop.product(mvc, seller, "Brass lamp", 4200, "EUR", 10), 1);
+        Shop.checkout(mvc, buyer, UUID.randomUUID().toString(), "pm_card_visa").andExpect(status().isCreated());
+
+        var sale = Mailbox.await(mvc, seller.email(), TEMPLATE);
+        assertThat(sale.subject()).startsWith("You sold ").contains("Brass lamp (order ord_");
+        Mailbox.await(mvc, buyer.email(), "order-confirmation");
+        Inboxes.awaitCount(mvc, buyer, 1);
+        assertThat(notificationEmails(buyer)).as("order_paid: the confirmation is the email").isEmpty();
     }
 }
