@@ -224,6 +224,7 @@ tab('Account', async () => {
         return 'Saved.';
       })),
     avatarCard(),
+    notificationEmailsCard(),
     ...lifecycleCards(),
   ];
 });
@@ -589,6 +590,32 @@ tab('Search', async () => {
   return card('Search', bar, suggestions, results);
 });
 
+// ---- notification emails --------------------------------------------------------------------------------
+
+const EMAIL_CHOICES = { never: 'never', at_once: 'at once', daily: 'in the daily digest' };
+
+/** One select per notification type: email never, at once, or in the daily digest (in-app is always on). */
+function notificationEmailsCard() {
+  const body = h('div', {}, h('p', { class: 'muted' }, 'loading…'));
+  const render = ({ settings }) => body.replaceChildren(
+    h('p', { class: 'muted' }, 'You always see notifications here; choose which ones also come by email.'),
+    ...Object.entries(settings).map(([type, s]) => {
+      const status = h('span', { class: 'muted' }, s.default ? ' (default)' : '');
+      const select = h('select', { name: type, onchange: async () => {
+        try {
+          render(await api('PUT', '/user/notification-settings', { settings: { [type]: { email: select.value } } }));
+        } catch (err) {
+          status.replaceChildren(h('span', { class: 'error' }, ' ' + err.message));
+        }
+      } }, ...Object.entries(EMAIL_CHOICES).map(([value, label]) =>
+        h('option', { value, selected: value === s.email }, label)));
+      return h('div', { class: 'item' }, h('label', {}, type.replaceAll('_', ' ') + ': ', select), status);
+    }));
+  api('GET', '/user/notification-settings').then(render)
+    .catch(err => body.replaceChildren(h('p', { class: 'error' }, err.message)));
+  return card('Notification emails', body);
+}
+
 // ---- email and account lifecycle ------------------------------------------------------------------------
 
 function lifecycleCards() {
@@ -694,6 +721,11 @@ window.addEventListener('DOMContentLoaded', async () => {
   const wanted = decodeURIComponent(location.hash.slice(1));
   const path = location.pathname;
   const landing = path === '/verify-email' || path === '/reset-password' ? 'Account'
-    : path.startsWith('/orders/') ? 'Shop' : null;
+    : path.startsWith('/orders/') || path.startsWith('/products/') ? 'Shop'
+    : path.startsWith('/articles/') || path.startsWith('/profiles/') ? 'Feed' : null;
   await show(landing || (tabs.some(t => t.name === wanted) ? wanted : 'Feed'));
+  // Links in notification emails open their subject (see SubjectLinks).
+  const subject = decodeURIComponent(path.split('/')[2] || '');
+  if (path.startsWith('/articles/') && subject) await openArticle(subject);
+  if (path.startsWith('/products/') && subject) await openProduct(subject);
 });

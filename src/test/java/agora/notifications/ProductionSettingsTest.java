@@ -7,7 +7,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import agora.AgoraApplication;
 
-/** Production refuses to start without an SMTP server or its own key for two-factor secrets. */
+/**
+ * Production refuses to start without an SMTP server, its own key for two-factor secrets or its own secret for
+ * unsubscribe links.
+ */
 class ProductionSettingsTest {
 
     static final String SECRET = "--agora.auth.jwt-secret=a-production-secret-of-at-least-32-bytes-0123456789";
@@ -33,5 +36,15 @@ class ProductionSettingsTest {
     void refusesToStartWithoutAKeyForTwoFactorSecrets() {
         assertThatThrownBy(() -> prod().run("--server.port=0", SECRET, database(), "--spring.mail.host=127.0.0.1"))
                 .rootCause().hasMessageContaining("AGORA_AUTH_TWO_FACTOR_ENCRYPTION_KEY");
+    }
+
+    @Test
+    void refusesToStartWithoutASecretForUnsubscribeLinks() {
+        assertThatThrownBy(() -> prod().run("--server.port=0", SECRET, TOTP_KEY, database(),
+                "--spring.mail.host=127.0.0.1"))
+                .rootCause().hasMessageContaining("AGORA_NOTIFICATIONS_UNSUBSCRIBE_SECRET");
+        assertThatThrownBy(() -> prod().run("--server.port=0", SECRET, TOTP_KEY, database(),
+                "--spring.mail.host=127.0.0.1", "--agora.notifications.unsubscribe.secret=too-short"))
+                .rootCause().hasMessageContaining("AGORA_NOTIFICATIONS_UNSUBSCRIBE_SECRET");
     }
 }

@@ -28,7 +28,8 @@ class EmailOutbox {
     }
 
     private static final String OUTGOING = """
-            select id, message_id, user_id, recipient, template, subject, text_body, html_body, created_at, attempts
+            select id, message_id, user_id, recipient, template, subject, text_body, html_body, headers, created_at,
+                attempts
             from email_outbox""";
 
     private final JdbcClient jdbc;
@@ -47,19 +48,22 @@ class EmailOutbox {
         var keys = new GeneratedKeyHolder();
         var inserted = jdbc.sql("""
                 insert into email_outbox (dedupe_key, message_id, user_id, recipient, recipient_key, template,
-                    subject, text_body, html_body, status, attempts, next_attempt_at, discard_after, created_at)
-                values (:key, :messageId, :userId, :to, :toKey, :template, :subject, :text, :html, 'PENDING', 1,
-                    :leaseUntil, :discardAfter, :now)
+                    subject, text_body, html_body, headers, status, attempts, next_attempt_at, discard_after,
+                    created_at)
+                values (:key, :messageId, :userId, :to, :toKey, :template, :subject, :text, :html, :headers,
+                    'PENDING', 1, :leaseUntil, :discardAfter, :now)
                 on conflict do nothing""")
                 .param("key", email.key()).param("messageId", messageId).param("userId", email.userId())
                 .param("to", email.to()).param("toKey", recipientKey(email.to()))
                 .param("template", email.template()).param("subject", content.subject())
                 .param("text", content.text()).param("html", content.html())
+                .param("headers", EmailHeaders.format(email.headers()))
                 .param("leaseUntil", Sql.timestamp(leaseUntil)).param("now", Sql.timestamp(now))
                 .param("discardAfter", Sql.timestamp(email.discardAfter()))
                 .update(keys, "id");
         return inserted == 1 ? Optional.of(new OutgoingEmail(keys.getKeyAs(Long.class), messageId, email.userId(),
-                email.to(), email.template(), content.subject(), content.text(), content.html(), now, 1))
+                email.to(), email.template(), content.subject(), content.text(), content.html(), email.headers(), now,
+                1))
                 : Optional.empty();
     }
 
@@ -122,14 +126,14 @@ class EmailOutbox {
 
     List<MailboxMessage> mailbox(String to, int limit) {
         var sql = """
-                select id, message_id, recipient, template, subject, text_body, html_body, created_at
+                select id, message_id, recipient, template, subject, text_body, html_body, headers, created_at
                 from email_outbox where delivered_via = 'dev-mailbox'""";
         var query = to == null
                 ? jdbc.sql(sql + " order by id desc limit ?").param(limit)
                 : jdbc.sql(sql + " and recipient_key = ? order by id desc limit ?").params(recipientKey(to), limit);
         return query.query((rs, row) -> new MailboxMessage(rs.getLong("id"), rs.getString("message_id"),
                 rs.getString("recipient"), rs.getString("template"), rs.getString("subject"),
-                rs.getString("text_body"), rs.getString("html_body"),
+                rs.getString("text_body"), rs.getString("html_body"), EmailHeaders.parse(rs.getString("headers")),
                 Timestamps.format(Sql.instant(rs, "created_at")))).list();
     }
 
@@ -153,7 +157,7 @@ class EmailOutbox {
         var userId = rs.getLong("user_id");
         return new OutgoingEmail(rs.getLong("id"), rs.getString("message_id"), rs.wasNull() ? null : userId,
                 rs.getString("recipient"), rs.getString("template"), rs.getString("subject"),
-                rs.getString("text_body"), rs.getString("html_body"), Sql.instant(rs, "created_at"),
-                rs.getInt("attempts"));
+                rs.getString("text_body"), rs.getString("html_body"), EmailHeaders.parse(rs.getString("headers")),
+                Sql.instant(rs, "created_at"), rs.getInt("attempts"));
     }
 }

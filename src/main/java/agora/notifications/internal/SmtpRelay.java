@@ -86,6 +86,9 @@ class SmtpRelay implements MailDrop {
         message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(email.createdAt()));
         message.setHeader("Auto-Submitted", "auto-generated");
+        for (var header : email.headers().entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
         var text = new MimeBodyPart();
         text.setText(email.text(), StandardCharsets.UTF_8.name());
         var html = new MimeBodyPart();

@@ -25,7 +25,11 @@ class EmailTemplatesTest {
             Map.entry("link", "https://agora.test/x?token=tok&a=b"), Map.entry("expiresAt", "2026-01-01 00:00 UTC"),
             Map.entry("when", "2026-01-01 00:00 UTC"), Map.entry("newEmail", "n***@example.com"),
             Map.entry("orderId", "ord_1"), Map.entry("paidAt", "2026-01-01 00:00 UTC"), Map.entry("total", "1.00 EUR"),
-            Map.entry("lines", List.of(new OrderEmails.Line("Thing", 1, "1.00 EUR", "1.00 EUR"))));
+            Map.entry("lines", List.of(new OrderEmails.Line("Thing", 1, "1.00 EUR", "1.00 EUR"))),
+            Map.entry("subject", "bob commented"), Map.entry("text", "bob commented on “Hi”"),
+            Map.entry("unsubscribe", "https://agora.test/api/notifications/unsubscribe?token=t"),
+            Map.entry("count", 2), Map.entry("more", 1),
+            Map.entry("items", List.of(new DigestItem("bob commented", "https://agora.test/articles/hi", "now"))));
 
     final OrderPaid order = new OrderPaid("ord_7QkX2mJ9pL4vT8aZ1cR6", 42, List.of(
             new OrderPaid.Line("prd_1", "<script>alert('board')</script> & \"more\"", 2, 1250, 2500),
@@ -34,7 +38,7 @@ class EmailTemplatesTest {
     @ParameterizedTest
     @ValueSource(strings = {"verify-email", "password-reset", "password-changed", "email-changed",
             "two-factor-enabled", "two-factor-disabled",
-            "order-confirmation"})
+            "order-confirmation", "notification", "notification-digest"})
     void everyTemplatePairRendersASubjectATextAndAnHtmlPart(String template) {
         var email = templates.render(template, model);
         assertThat(email.subject()).isNotBlank().doesNotContain("Subject:").doesNotContain("\n");
