@@ -158,6 +158,21 @@ class LiveStreamTest {
     }
 
     @Test
+    void anUndoneLikeTakesItsNotificationOffTheLiveCount() throws Exception {
+        var alice = signUp("alice");
+        try (var stream = stream(alice, null)) {
+            assertThat(unreadCount(stream.next("unread-count", WAIT))).isZero();
+            var bob = signUp("bob");
+            like(bob, alice);
+            assertThat(unreadCount(stream.next("unread-count", WAIT))).isEqualTo(1);
+
+            assertThat(call("DELETE", "/api/articles/" + alice.slug() + "/favorite", bob.authorization(), null)
+                    .statusCode()).isEqualTo(200);
+            assertThat(unreadCount(stream.next("unread-count", WAIT))).isZero();
+        }
+    }
+
+    @Test
     void resumesAfterLastEventIdWithoutGapsOrDuplicates() throws Exception {
         var bob = signUp("bob");
         String lastSeen;

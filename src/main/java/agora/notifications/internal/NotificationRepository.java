@@ -100,36 +100,52 @@ class NotificationRepository {
 
     /**
      * Takes the actor off the recipient's unread rows of this type (on this subject, or any when null); rows left
-     * without actor go.
+     * without actor go. Answers whether one went.
      */
-    void removeUnreadActor(long recipientId, NotificationType type, String subjectId, long actorId) {
+    boolean removeUnreadActor(long recipientId, NotificationType type, String subjectId, long actorId) {
         var ids = jdbc.sql("""
                 select n.id from notifications n join notification_actors a on a.notification_id = n.id
                 where n.recipient_id = :r and n.type = :type and n.read = false and a.actor_id = :actor"""
                 + (subjectId == null ? "" : " and n.subject_id = :subject"))
                 .param("r", recipientId).param("type", type.name()).param("actor", actorId)
                 .param("subject", subjectId).query(Long.class).list();
+        var removed = 0;
         for (var id : ids) {
             jdbc.sql("delete from notification_actors where notification_id = ? and actor_id = ?").params(id, actorId)
                     .update();
             jdbc.sql("update notifications set actor_count = actor_count - 1 where id = ?").param(id).update();
-            jdbc.sql("delete from notifications where id = ? and actor_count <= 0").param(id).update();
+            removed += jdbc.sql("delete from notifications where id = ? and actor_count <= 0").param(id).update();
         }
+        return removed > 0;
     }
 
-    /** Unread notifications of everyone that this source caused (e.g. {@code comment:42}). */
-    void deleteUnreadBySource(String source) {
+    /** Unread notifications of everyone that this source caused (e.g. {@code comment:42}); answers whose went. */
+    List<Long> deleteUnreadBySource(String source) {
+        var recipients = jdbc.sql("select distinct recipient_id from notifications where source = ? and read = false")
+                .param(source).query(Long.class).list();
         jdbc.sql("delete from notifications where source = ? and read = false").param(source).update();
+        return recipients;
     }
 
-    /** Unread notifications of everyone about this subject (e.g. a deleted post). */
-    void deleteUnreadBySubject(String subjectKind, String subjectId) {
+    /** Unread notifications of everyone about this subject (e.g. a deleted post); answers whose went. */
+    List<Long> deleteUnreadBySubject(String subjectKind, String subjectId) {
+        var recipients = jdbc.sql("""
+                select distinct recipient_id from notifications
+                where subject_kind = ? and subject_id = ? and read = false""")
+                .params(subjectKind, subjectId).query(Long.class).list();
         jdbc.sql("delete from notifications where subject_kind = ? and subject_id = ? and read = false")
                 .params(subjectKind, subjectId).update();
+        return recipients;
     }
 
-    /** A deleted account: its own notifications go, and it stops being an actor in others'. */
-    void forget(long userId) {
+    /**
+     * A deleted account: its own notifications go, and it stops being an actor in others'. Answers the others whose
+     * notifications it acted in.
+     */
+    List<Long> forget(long userId) {
+        var others = jdbc.sql("""
+                select distinct n.recipient_id from notifications n join notification_actors a on a.notification_id = n.id
+                where a.actor_id = ? and n.recipient_id <> ?""").params(userId, userId).query(Long.class).list();
         jdbc.sql("delete from notifications where recipient_id = ?").param(userId).update();
         jdbc.sql("delete from notification_counters where recipient_id = ?").param(userId).update();
         jdbc.sql("""
@@ -139,6 +155,7 @@ class NotificationRepository {
                 delete from notifications where actor_count <= 0
                 and id in (select notification_id from notification_actors where actor_id = ?)""").param(userId).update();
         jdbc.sql("delete from notification_actors where actor_id = ?").param(userId).update();
+        return others;
     }
 
     /** Keeps the recipient's newest {@code keep} notifications changed at or after {@code cutoff}. */

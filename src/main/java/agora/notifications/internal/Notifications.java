@@ -22,8 +22,8 @@ import agora.platform.Timestamps;
 /**
  * Every recipient's notifications: written from the modules' events (never for one's own actions, once per
  * source however often the event is delivered), and read newest first. Each create or update takes the
- * recipient's next position and publishes {@link NotificationChanged}; marking read publishes
- * {@link NotificationsRead}. A source may carry a detail for the text after {@code #} (e.g. the stock left).
+ * recipient's next position and publishes {@link NotificationChanged}; marking read or withdrawing unread ones
+ * publishes {@link UnreadCountChanged}. A source may carry a detail for the text after {@code #} (e.g. the stock left).
  */
 @Service
 public class Notifications implements Inbox {
@@ -98,22 +98,28 @@ public class Notifications implements Inbox {
     /** Undoing a like or a follow: the actor leaves the unread notification (which goes when nobody is left). */
     @Transactional
     void withdraw(long recipientId, NotificationType type, String subjectId, long actorId) {
-        rows.removeUnreadActor(recipientId, type, subjectId, actorId);
+        if (rows.removeUnreadActor(recipientId, type, subjectId, actorId)) {
+            events.publishEvent(new UnreadCountChanged(recipientId));
+        }
     }
 
     @Transactional
     void withdrawSource(String source) {
-        rows.deleteUnreadBySource(source);
+        unreadCountsChanged(rows.deleteUnreadBySource(source));
     }
 
     @Transactional
     void withdrawSubject(String subjectKind, String subjectId) {
-        rows.deleteUnreadBySubject(subjectKind, subjectId);
+        unreadCountsChanged(rows.deleteUnreadBySubject(subjectKind, subjectId));
     }
 
     @Transactional
     void forget(long userId) {
-        rows.forget(userId);
+        unreadCountsChanged(rows.forget(userId));
+    }
+
+    private void unreadCountsChanged(List<Long> recipients) {
+        recipients.forEach(recipient -> events.publishEvent(new UnreadCountChanged(recipient)));
     }
 
     /** Everyone's notifications past the retention; answers how many went. */
@@ -142,7 +148,7 @@ public class Notifications implements Inbox {
         }
         var changed = rows.markRead(recipientId, upTo);
         if (changed > 0) {
-            events.publishEvent(new NotificationsRead(recipientId));
+            events.publishEvent(new UnreadCountChanged(recipientId));
         }
         return Optional.of(changed);
     }

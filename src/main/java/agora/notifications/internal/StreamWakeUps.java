@@ -47,7 +47,7 @@ class StreamWakeUps {
     }
 
     @EventListener
-    void on(NotificationsRead event) {
+    void on(UnreadCountChanged event) {
         announce(event.recipientId());
     }
 
