@@ -25,7 +25,8 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
         var user = sessions.authenticate(token)
                 .orElseThrow(() -> new BadCredentialsException("token is invalid, expired or revoked"));
         var authorities = user.admin()
-                ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
+                ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_MODERATOR"),
+                        new SimpleGrantedAuthority("ROLE_ADMIN"))
                 : List.of(new SimpleGrantedAuthority("ROLE_USER"));
         return new PreAuthenticatedAuthenticationToken(user, token, authorities);
     }

@@ -53,7 +53,8 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .addFilterAt(tokens, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/admin/search/**", "/api/admin/users/*/roles").hasRole("ADMIN")
+                        .requestMatchers("/api/admin/**").hasRole("MODERATOR")
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> unauthorized(problems, response,
