@@ -12,7 +12,7 @@ trap '"$work/down.sh" >/dev/null 2>&1 || rm -rf "$work"; rm -f "$settings"' EXIT
 # A bounded workload from one machine: the rate limits are raised (they are tested on their own), and
 # reconciliation, email retries and leases run soon enough for a suite of a few minutes.
 {
-  for limit in SIGNUP LOGIN EMAIL WRITES CHECKOUT SEARCH READS ANONYMOUSREADS ADMIN WEBHOOKS; do
+  for limit in SIGNUP LOGIN EMAIL WRITES CHECKOUT SEARCH READS ANONYMOUSREADS ADMIN REPORTS WEBHOOKS; do
     echo "AGORA_RATELIMITS_${limit}_CAPACITY=1000000000"
   done
   cat <<'SETTINGS'

@@ -25,6 +25,8 @@ public enum RateLimit {
     ANONYMOUS_READS("anonymous-reads", true),
     /** The admin area. */
     ADMIN("admin", false),
+    /** Reporting posts, comments, products and users to the moderators. */
+    REPORTS("reports", false),
     /** Payment providers' webhooks, per address. */
     WEBHOOKS("webhooks", true);
 

@@ -107,8 +107,14 @@ public class ModeratorActions {
         if (subject.ownerId() == adminId) {
             throw ApiException.invalid("username", "you cannot change your own roles");
         }
-        accounts.changeRoles(subject.ownerId(), roles);
-        return acted(true, adminId, AuditAction.ROLES, subject, reason, RoleNames.describe(roles), null);
+        try {
+            accounts.changeRoles(subject.ownerId(), roles);
+        } catch (IllegalStateException lastAdmin) {
+            throw ApiException.conflict("last-admin", "roles", lastAdmin.getMessage());
+        }
+        // read back: an admin is a moderator too, whatever the request listed
+        var granted = accounts.roles(subject.ownerId());
+        return acted(true, adminId, AuditAction.ROLES, subject, reason, RoleNames.describe(granted), null);
     }
 
     public Set<Role> roles(long userId) {

@@ -39,7 +39,8 @@ class RolesController {
         var roles = RoleNames.parse(request.roles());
         var reason = request.reason() == null ? null : ReportRules.moderatorReason(request.reason());
         var done = actions.changeRoles(admin.id(), username, roles, reason);
-        return new ModerationJson.RolesResponse(new ModerationJson.UserRoles(done.entry().subjectId(),
-                RoleNames.names(roles)));
+        var user = subjects.require(SubjectKind.USER, done.entry().subjectId());
+        return new ModerationJson.RolesResponse(
+                new ModerationJson.UserRoles(user.id(), RoleNames.names(actions.roles(user.ownerId()))));
     }
 }

@@ -32,7 +32,27 @@ final class NotificationText {
             case SALE -> "You sold " + subjectTitle + " (order " + subjectId + ")";
             case LOW_STOCK -> title + " is running low: " + detail + " left";
             case OUT_OF_STOCK -> title + " is out of stock";
+            case REPORT_OUTCOME -> reportOutcome(subjectTitle, detail);
         };
+    }
+
+    /**
+     * "Your report on the post “Hello” was reviewed: it was removed".
+     *
+     * @param detail {@code <kind>:<outcome>}, e.g. {@code post:actioned}, {@code user:dismissed}
+     */
+    static String reportOutcome(String subjectTitle, String detail) {
+        var parts = (detail == null ? "" : detail).split(":", 2);
+        var kind = parts[0];
+        var actioned = parts.length == 2 && parts[1].equals("actioned");
+        var what = switch (kind) {
+            case "post", "product" -> "the " + kind + " “" + subjectTitle + "”";
+            case "user" -> "the user “" + subjectTitle + "”";
+            default -> "a comment";
+        };
+        var outcome = !actioned ? "no action was taken"
+                : kind.equals("user") ? "the account was suspended" : "it was removed";
+        return "Your report on " + what + " was reviewed: " + outcome;
     }
 
     /** "bob", "bob and alice", "bob and 3 others"; "Someone" when no actor is known any more. */

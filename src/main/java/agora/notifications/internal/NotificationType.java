@@ -16,7 +16,9 @@ enum NotificationType {
     ORDER_REFUNDED(EmailChoice.AT_ONCE),
     SALE(EmailChoice.AT_ONCE),
     LOW_STOCK(EmailChoice.AT_ONCE),
-    OUT_OF_STOCK(EmailChoice.AT_ONCE);
+    OUT_OF_STOCK(EmailChoice.AT_ONCE),
+    // in-app is enough to close the loop with a reporter; they may ask for email in their settings
+    REPORT_OUTCOME(EmailChoice.NEVER);
 
     private final EmailChoice defaultEmail;
 

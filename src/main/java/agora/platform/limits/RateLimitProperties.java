@@ -12,7 +12,7 @@ import agora.platform.RateLimit;
  */
 @ConfigurationProperties("agora.rate-limits")
 record RateLimitProperties(Quota signUp, Quota login, Quota email, Quota writes, Quota checkout, Quota search,
-        Quota reads, Quota anonymousReads, Quota admin, Quota webhooks) {
+        Quota reads, Quota anonymousReads, Quota admin, Quota reports, Quota webhooks) {
 
     /** A token bucket of {@code capacity} requests, refilled evenly at {@code capacity} per {@code period}. */
     record Quota(long capacity, Duration period) {
@@ -36,6 +36,7 @@ record RateLimitProperties(Quota signUp, Quota login, Quota email, Quota writes,
             case READS -> reads;
             case ANONYMOUS_READS -> anonymousReads;
             case ADMIN -> admin;
+            case REPORTS -> reports;
             case WEBHOOKS -> webhooks;
         };
     }

@@ -41,6 +41,9 @@ final class RateLimitRoutes {
         if (post && path.equals("/api/orders")) {
             return Optional.of(RateLimit.CHECKOUT);
         }
+        if (post && path.equals("/api/reports")) {
+            return Optional.of(RateLimit.REPORTS);
+        }
         if (path.startsWith("/api/payments/webhooks/")) {
             return Optional.of(RateLimit.WEBHOOKS);
         }

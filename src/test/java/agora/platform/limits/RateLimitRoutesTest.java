@@ -40,6 +40,8 @@ class RateLimitRoutesTest {
             "GET, /api/admin/search/status, true, ADMIN",
             "POST, /api/admin/search/reindex, true, ADMIN",
             "POST, /api/payments/webhooks/stripe, false, WEBHOOKS",
+            "POST, /api/reports, true, REPORTS",
+            "GET, /api/admin/reports, true, ADMIN",
             "DELETE, /api/no-such-thing, false, WRITES",
             "GET, /images/img_1/480.jpg, false, none",
             "GET, /actuator/health, false, none",
