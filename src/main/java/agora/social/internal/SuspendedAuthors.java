@@ -16,13 +16,13 @@ import agora.social.PostRestored;
  * (author_suspended) is separate from a moderator's hiding, so lifting it restores only what it hid.
  */
 @Component
-class Suspensions {
+class SuspendedAuthors {
 
     private final HiddenContentRepository hidden;
     private final PublicCounts counts;
     private final ApplicationEventPublisher events;
 
-    Suspensions(HiddenContentRepository hidden, PublicCounts counts, ApplicationEventPublisher events) {
+    SuspendedAuthors(HiddenContentRepository hidden, PublicCounts counts, ApplicationEventPublisher events) {
         this.hidden = hidden;
         this.counts = counts;
         this.events = events;
