@@ -85,4 +85,9 @@ public class ApiException extends RuntimeException {
     public Duration retryAfter() {
         return retryAfter;
     }
+
+    /** Extra members of the problem (RFC 9457 extensions) for clients to read; none unless a subclass adds them. */
+    public Map<String, Object> extensions() {
+        return Map.of();
+    }
 }

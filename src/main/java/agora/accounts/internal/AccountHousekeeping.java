@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forgets what no longer matters: ended sessions, old login failures, expired email tokens and login
- * challenges. Safe to run on every node.
+ * challenges, security log entries past their retention; and announces suspensions whose time ran out. Safe to
+ * run on every node.
  */
 @Component
 class AccountHousekeeping {
@@ -19,14 +20,18 @@ class AccountHousekeeping {
     private final LoginAttempts attempts;
     private final EmailTokens tokens;
     private final LoginChallenges challenges;
+    private final SecurityLog securityLog;
+    private final Suspensions suspensions;
     private final Clock clock;
 
     AccountHousekeeping(SessionRepository sessions, LoginAttempts attempts, EmailTokens tokens,
-            LoginChallenges challenges, Clock clock) {
+            LoginChallenges challenges, SecurityLog securityLog, Suspensions suspensions, Clock clock) {
         this.sessions = sessions;
         this.attempts = attempts;
         this.tokens = tokens;
         this.challenges = challenges;
+        this.securityLog = securityLog;
+        this.suspensions = suspensions;
         this.clock = clock;
     }
 
@@ -37,5 +42,12 @@ class AccountHousekeeping {
         attempts.deleteFailuresBefore(cutoff);
         tokens.deleteExpiredBefore(cutoff);
         challenges.deleteExpiredBefore(cutoff);
+        securityLog.prune();
+    }
+
+    /** Suspensions are out of force the moment they run out; this tells the other modules within a minute. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void endRunOutSuspensions() {
+        suspensions.liftRunOut();
     }
 }

@@ -45,12 +45,13 @@ public class Accounts {
     private final TransactionTemplate transaction;
     private final EmailLimits emailLimits;
     private final Images images;
+    private final SecurityLog securityLog;
     private final Clock clock;
 
     Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy passwords, Sessions sessions,
             EmailVerification verification, EmailTokens tokens, LoginChallenges challenges,
             ApplicationEventPublisher events, TransactionTemplate transaction, EmailLimits emailLimits, Images images,
-            Clock clock) {
+            SecurityLog securityLog, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.passwords = passwords;
@@ -62,6 +63,7 @@ public class Accounts {
         this.transaction = transaction;
         this.emailLimits = emailLimits;
         this.images = images;
+        this.securityLog = securityLog;
         this.clock = clock;
     }
 
@@ -158,6 +160,7 @@ public class Accounts {
             throw ApiException.invalid(Map.of("username or email", List.of("has already been taken")));
         }
         if (passwordHash != null) {
+            securityLog.byOwner(userId, SecurityEventKind.PASSWORD_CHANGED, false, null);
             sessions.revokeAllExcept(userId, currentSession);
             challenges.deleteAllOf(userId);
             events.publishEvent(new PasswordChanged(userId, now));
@@ -166,6 +169,7 @@ public class Accounts {
             // Links sent to the old address must not verify (or reset) the account any more.
             tokens.voidUnused(userId, EmailTokens.Purpose.VERIFY_EMAIL, now);
             tokens.voidUnused(userId, EmailTokens.Purpose.RESET_PASSWORD, now);
+            securityLog.byOwner(userId, SecurityEventKind.EMAIL_CHANGED, false, null);
             events.publishEvent(new EmailChanged(userId, user.email(), email, now));
             verification.issue(userId, email);
         }

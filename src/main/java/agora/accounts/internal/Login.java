@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import agora.platform.ApiException;
 import agora.platform.RateLimit;
@@ -42,10 +43,14 @@ public class Login {
     private final LoginChallenges challenges;
     private final AuthProperties.TwoFactor settings;
     private final RateLimits limits;
+    private final Suspensions suspensions;
+    private final SecurityLog securityLog;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     Login(UserRepository users, LoginGuard guard, PasswordHasher hasher, Sessions sessions, TwoFactor twoFactor,
-            LoginChallenges challenges, AuthProperties properties, RateLimits limits, Clock clock) {
+            LoginChallenges challenges, AuthProperties properties, RateLimits limits, Suspensions suspensions,
+            SecurityLog securityLog, TransactionTemplate transaction, Clock clock) {
         this.users = users;
         this.guard = guard;
         this.hasher = hasher;
@@ -54,6 +59,9 @@ public class Login {
         this.challenges = challenges;
         this.settings = properties.twoFactor();
         this.limits = limits;
+        this.suspensions = suspensions;
+        this.securityLog = securityLog;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -67,10 +75,13 @@ public class Login {
         }
         if (user.isEmpty() || !hasher.matches(password, user.get().passwordHash())) {
             guard.recordFailure(email, clientAddress);
+            user.ifPresent(u -> securityLog.byOwner(u.id(), SecurityEventKind.SIGN_IN_FAILED, false, "wrong password"));
             throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "email or password is invalid",
                     Map.of("email or password", List.of("is invalid")), null);
         }
         var signedIn = user.get();
+        // Only now, so that a stranger without the password cannot learn that the account is suspended.
+        suspensions.checkMaySignIn(signedIn.id());
         if (hasher.needsUpgrade(signedIn.passwordHash())) {
             users.updatePasswordHash(signedIn.id(), hasher.hash(password));
         }
@@ -81,7 +92,7 @@ public class Login {
             return new ChallengeIssued(challenge, expiresAt);
         }
         guard.recordLogin(signedIn.id(), signedIn.email(), clientAddress);
-        return new SignedIn(signedIn, sessions.open(signedIn.id()));
+        return signIn(signedIn, false);
     }
 
     /**
@@ -99,6 +110,7 @@ public class Login {
         guard.checkAllowed(user.email(), user.id(), clientAddress);
         if (!twoFactor.accepts(user.id(), code)) {
             guard.recordFailure(user.email(), clientAddress);
+            securityLog.byOwner(user.id(), SecurityEventKind.SIGN_IN_FAILED, true, "wrong code");
             challenges.recordWrongCode(hash, settings.maxCodesPerChallenge());
             throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-code", "code is invalid",
                     Map.of("code", List.of("is invalid")), null);
@@ -106,8 +118,17 @@ public class Login {
         if (!challenges.consume(hash)) {
             throw invalidChallenge();
         }
+        suspensions.checkMaySignIn(user.id());
         guard.recordLogin(user.id(), user.email(), clientAddress);
-        return new SignedIn(user, sessions.open(user.id()));
+        return signIn(user, true);
+    }
+
+    /** Opens the session and records the sign-in in the user's security log, together. */
+    private SignedIn signIn(User user, boolean withTwoFactor) {
+        return transaction.execute(tx -> {
+            securityLog.byOwner(user.id(), SecurityEventKind.SIGNED_IN, withTwoFactor, null);
+            return new SignedIn(user, sessions.open(user.id()));
+        });
     }
 
     private static String accountKey(String email) {

@@ -32,11 +32,12 @@ public class PasswordReset {
     private final EmailLimits emailLimits;
     private final TransactionTemplate transaction;
     private final AuthProperties.EmailTokens settings;
+    private final SecurityLog securityLog;
     private final Clock clock;
 
     PasswordReset(UserRepository users, EmailTokens tokens, PasswordPolicy passwords, PasswordHasher hasher,
             Sessions sessions, LoginChallenges challenges, ApplicationEventPublisher events, EmailLimits emailLimits,
-            TransactionTemplate transaction, AuthProperties properties, Clock clock) {
+            TransactionTemplate transaction, AuthProperties properties, SecurityLog securityLog, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.passwords = passwords;
@@ -47,6 +48,7 @@ public class PasswordReset {
         this.emailLimits = emailLimits;
         this.transaction = transaction;
         this.settings = properties.emailTokens();
+        this.securityLog = securityLog;
         this.clock = clock;
     }
 
@@ -109,6 +111,7 @@ public class PasswordReset {
             }
             tokens.voidUnused(user.id(), EmailTokens.Purpose.RESET_PASSWORD, now);
             users.updatePasswordHash(user.id(), passwordHash);
+            securityLog.byOwner(user.id(), SecurityEventKind.PASSWORD_RESET, false, null);
             sessions.revokeAll(user.id());
             challenges.deleteAllOf(user.id());
             events.publishEvent(new PasswordChanged(user.id(), now));

@@ -13,7 +13,7 @@ import agora.platform.Sql;
 @Repository
 class SessionRepository {
 
-    /** What a valid session tells about its user. */
+    /** What a valid session tells about its user. A suspended user's sessions are not valid. */
     record ActiveSession(UUID id, long userId, String username, User.Role role) {
     }
 
@@ -32,8 +32,10 @@ class SessionRepository {
         return jdbc.sql("""
                 select s.id, s.user_id, u.username, u.role
                 from sessions s join users u on u.id = s.user_id
-                where s.id = ? and s.revoked_at is null and s.expires_at > ? and u.deleted_at is null""")
-                .params(id, Sql.timestamp(now))
+                where s.id = ? and s.revoked_at is null and s.expires_at > ? and u.deleted_at is null
+                  and not exists (select 1 from suspensions x where x.user_id = s.user_id and x.lifted_at is null
+                                  and (x.until is null or x.until > ?))""")
+                .params(id, Sql.timestamp(now), Sql.timestamp(now))
                 .query((rs, row) -> new ActiveSession(rs.getObject("id", UUID.class), rs.getLong("user_id"),
                         rs.getString("username"), User.Role.valueOf(rs.getString("role"))))
                 .optional();

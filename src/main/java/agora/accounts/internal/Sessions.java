@@ -36,9 +36,14 @@ public class Sessions implements ActiveSessions {
     private final Broadcast broadcast;
     private final CheckedSessions checked;
     private final ApplicationEventPublisher events;
+    private final SecurityLog securityLog;
+
+    /** A signed-in user and the role their account has (which the session check reads with it). */
+    record Authenticated(CurrentUser user, User.Role role) {
+    }
 
     Sessions(SessionRepository repository, AccessTokens tokens, AuthProperties properties, Clock clock,
-            Broadcast broadcast, ApplicationEventPublisher events) {
+            Broadcast broadcast, ApplicationEventPublisher events, SecurityLog securityLog) {
         this.repository = repository;
         this.tokens = tokens;
         this.properties = properties;
@@ -46,6 +51,7 @@ public class Sessions implements ActiveSessions {
         this.broadcast = broadcast;
         this.checked = new CheckedSessions(properties.sessionCacheTtl(), Ticker.systemTicker());
         this.events = events;
+        this.securityLog = securityLog;
         broadcast.subscribe(TOPIC, new Broadcast.Listener() {
             @Override
             public void received(String message) {
@@ -69,11 +75,13 @@ public class Sessions implements ActiveSessions {
         return tokens.issue(id, now, expires);
     }
 
-    /** The user behind a token whose session still stands. */
-    Optional<CurrentUser> authenticate(String token) {
+    /** The user behind a token whose session still stands (not revoked, expired, deleted or suspended). */
+    Optional<Authenticated> authenticate(String token) {
         return tokens.sessionOf(token)
                 .flatMap(id -> checked.get(id, key -> repository.findActive(key, clock.instant())))
-                .map(s -> new CurrentUser(s.userId(), s.username(), s.id(), s.role() == User.Role.ADMIN, token));
+                .map(s -> new Authenticated(
+                        new CurrentUser(s.userId(), s.username(), s.id(), s.role() == User.Role.ADMIN, token),
+                        s.role()));
     }
 
     @Override
@@ -87,17 +95,26 @@ public class Sessions implements ActiveSessions {
         evictEverywhere(new SessionEviction.OneSession(sessionId));
     }
 
+    /** Logout: ends the user's current session, and says so in their security log. */
+    @Transactional
+    public void logOut(long userId, UUID sessionId) {
+        securityLog.byOwner(userId, SecurityEventKind.SIGNED_OUT, false, null);
+        revoke(sessionId);
+    }
+
     /** Ends every session of the user but the one given, e.g. after a password change. */
     @Transactional
     void revokeAllExcept(long userId, UUID keep) {
         repository.revokeAllExcept(userId, keep, clock.instant());
+        securityLog.withoutClient(userId, SecurityEventKind.SESSIONS_REVOKED, "every other session");
         refresh(userId);
     }
 
-    /** Ends every session of the user, e.g. after a password reset. */
+    /** Ends every session of the user, e.g. after a password reset or a suspension. */
     @Transactional
     void revokeAll(long userId) {
         repository.revokeAll(userId, clock.instant());
+        securityLog.withoutClient(userId, SecurityEventKind.SESSIONS_REVOKED, "every session");
         refresh(userId);
     }
 

@@ -1,6 +1,6 @@
 package agora.accounts.internal;
 
-import java.util.List;
+import java.util.ArrayList;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -22,13 +22,12 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         var token = (String) authentication.getCredentials();
-        var user = sessions.authenticate(token)
+        var authenticated = sessions.authenticate(token)
                 .orElseThrow(() -> new BadCredentialsException("token is invalid, expired or revoked"));
-        var authorities = user.admin()
-                ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_MODERATOR"),
-                        new SimpleGrantedAuthority("ROLE_ADMIN"))
-                : List.of(new SimpleGrantedAuthority("ROLE_USER"));
-        return new PreAuthenticatedAuthenticationToken(user, token, authorities);
+        var authorities = new ArrayList<SimpleGrantedAuthority>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
+        authenticated.role().granted().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
+        return new PreAuthenticatedAuthenticationToken(authenticated.user(), token, authorities);
     }
 
     @Override

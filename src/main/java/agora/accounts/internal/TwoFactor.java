@@ -44,11 +44,12 @@ public class TwoFactor {
     private final EmailLimits emailLimits;
     private final TransactionTemplate transaction;
     private final String issuer;
+    private final SecurityLog securityLog;
     private final Clock clock;
 
     TwoFactor(TwoFactorRepository repository, UserRepository users, TwoFactorKey key, LoginGuard guard,
             Sessions sessions, ApplicationEventPublisher events, EmailLimits emailLimits,
-            TransactionTemplate transaction, AuthProperties properties, Clock clock) {
+            TransactionTemplate transaction, AuthProperties properties, SecurityLog securityLog, Clock clock) {
         this.repository = repository;
         this.users = users;
         this.box = key.box();
@@ -58,6 +59,7 @@ public class TwoFactor {
         this.emailLimits = emailLimits;
         this.transaction = transaction;
         this.issuer = properties.twoFactor().issuer();
+        this.securityLog = securityLog;
         this.clock = clock;
     }
 
@@ -109,6 +111,7 @@ public class TwoFactor {
                 throw ApiException.conflict("two-factor-on", "body", "two-factor login is already on");
             }
             repository.insertRecoveryCodes(userId, hashes);
+            securityLog.byOwner(userId, SecurityEventKind.TWO_FACTOR_ENABLED, true, null);
             sessions.revokeAllExcept(userId, currentSession);
             events.publishEvent(new TwoFactorEnabled(userId, clock.instant()));
         });
@@ -125,6 +128,7 @@ public class TwoFactor {
         checkSecondFactor(user, code, clientAddress);
         transaction.executeWithoutResult(tx -> {
             if (repository.delete(userId)) {
+                securityLog.byOwner(userId, SecurityEventKind.TWO_FACTOR_DISABLED, true, null);
                 sessions.revokeAllExcept(userId, currentSession);
                 events.publishEvent(new TwoFactorDisabled(userId, clock.instant()));
             }

@@ -28,6 +28,22 @@ class UserRepository {
                 .query(UserRepository::map).optional();
     }
 
+    /** A user that has not been deleted, with its row locked until the transaction ends. */
+    Optional<User> lockById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from users where id = ? and deleted_at is null for update").param(id)
+                .query(UserRepository::map).optional();
+    }
+
+    /** Admins but this user, their rows locked: two admins demoting each other at once cannot leave none. */
+    int countAdminsOtherThan(long id) {
+        return jdbc.sql("select id from users where role = 'ADMIN' and deleted_at is null and id <> ? for update")
+                .param(id).query(Long.class).list().size();
+    }
+
+    void updateRole(long id, User.Role role) {
+        jdbc.sql("update users set role = ? where id = ?").params(role.name(), id).update();
+    }
+
     Optional<User> findByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from users where email_key = ? and deleted_at is null")
                 .param(AccountRules.key(email)).query(UserRepository::map).optional();

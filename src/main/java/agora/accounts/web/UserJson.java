@@ -26,7 +26,9 @@ final class UserJson {
     record UpdateRequest(Changes user) {
     }
 
-    record User(String email, String token, String username, String bio, String image, boolean emailVerified) {
+    /** @param roles beyond RealWorld: "moderator", "admin" (lower case; an admin has both) */
+    record User(String email, String token, String username, String bio, String image, boolean emailVerified,
+            List<String> roles) {
     }
 
     record UserResponse(User user) {

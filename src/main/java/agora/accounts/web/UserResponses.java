@@ -1,5 +1,7 @@
 package agora.accounts.web;
 
+import java.util.Locale;
+
 import agora.accounts.internal.Login;
 import agora.accounts.internal.User;
 
@@ -13,7 +15,8 @@ final class UserResponses {
     }
 
     static UserJson.UserResponse of(User user, String token) {
+        var roles = user.role().granted().stream().map(role -> role.name().toLowerCase(Locale.ROOT)).toList();
         return new UserJson.UserResponse(new UserJson.User(user.email(), token, user.username(), user.bio(),
-                user.image(), user.emailVerified()));
+                user.image(), user.emailVerified(), roles));
     }
 }

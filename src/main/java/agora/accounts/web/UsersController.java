@@ -67,7 +67,7 @@ class UsersController {
     @PostMapping("/api/users/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(CurrentUser user) {
-        sessions.revoke(user.sessionId());
+        sessions.logOut(user.id(), user.sessionId());
     }
 
     static <T> T required(T envelope) {

@@ -30,7 +30,9 @@ final class Problems {
     }
 
     static ProblemDetail of(ApiException e) {
-        return of(e.status(), e.kind(), e.getMessage(), e.errors());
+        var problem = of(e.status(), e.kind(), e.getMessage(), e.errors());
+        e.extensions().forEach(problem::setProperty);
+        return problem;
     }
 
     /** The headers that go with a problem: when to come back, how to authenticate, where a limit stands. */
