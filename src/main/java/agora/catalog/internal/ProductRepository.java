@@ -21,13 +21,16 @@ import agora.platform.Sql;
 @Repository
 class ProductRepository {
 
-    /** Filters of the product list; null means "any". */
-    record Filter(String tag, Long sellerId, boolean inStock) {
+    /**
+     * Filters of the product list; null means "any". {@code sellersOwn}: the seller looks at their own list, which
+     * also shows what moderators or a suspension keep off sale. {@code hiddenSellers}: sellers blocked either way.
+     */
+    record Filter(String tag, Long sellerId, boolean inStock, boolean sellersOwn, Collection<Long> hiddenSellers) {
     }
 
     private static final String COLUMNS = """
             id, public_id, seller_id, title, description, price_amount, currency, stock, low_stock_threshold, units_sold,
-            listed, created_at, updated_at""";
+            listed, withdrawn, hidden_at, hidden_reason, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -63,9 +66,56 @@ class ProductRepository {
         replaceImages(product.id(), product.images());
     }
 
-    boolean unlist(long id, Instant now) {
-        return jdbc.sql("update products set listed = false, updated_at = ? where id = ? and listed = true")
+    /** The seller takes it off sale for good; true when this call did. */
+    boolean withdraw(long id, Instant now) {
+        return jdbc.sql("update products set withdrawn = true, listed = false, updated_at = ? where id = ? and not withdrawn")
                 .params(Sql.timestamp(now), id).update() == 1;
+    }
+
+    /** A moderator hides it (off sale, whatever else holds); true when this call did. */
+    boolean hide(long id, String reason, Instant now) {
+        return jdbc.sql("""
+                update products set hidden_at = ?, hidden_reason = ?, listed = false
+                where id = ? and hidden_at is null""")
+                .params(Sql.timestamp(now), reason, id).update() == 1;
+    }
+
+    /** A moderator restores it: on sale again unless its seller withdrew it or is suspended; true when this call did. */
+    boolean restore(long id) {
+        return jdbc.sql("""
+                update products set hidden_at = null, hidden_reason = null, listed = not withdrawn and not seller_suspended
+                where id = ? and hidden_at is not null""")
+                .param(id).update() == 1;
+    }
+
+    /** The seller's products on sale now (to be taken off by a suspension), in id order. */
+    List<Long> listedOfSeller(long sellerId) {
+        return jdbc.sql("select id from products where seller_id = ? and listed = true order by id").param(sellerId)
+                .query(Long.class).list();
+    }
+
+    /** Marks every product of the seller as taken off by a suspension, and so off sale. */
+    void suspendSeller(long sellerId) {
+        jdbc.sql("""
+                update products set seller_suspended = true, listed = false
+                where seller_id = ? and not seller_suspended and not withdrawn""")
+                .param(sellerId).update();
+    }
+
+    /** The seller's products that lifting the suspension puts on sale again, in id order. */
+    List<Long> relistableOfSeller(long sellerId) {
+        return jdbc.sql("""
+                select id from products
+                where seller_id = ? and seller_suspended and not withdrawn and hidden_at is null order by id""")
+                .param(sellerId).query(Long.class).list();
+    }
+
+    /** Clears the suspension's marker: on sale again what neither its seller nor a moderator took off. */
+    void liftSellerSuspension(long sellerId) {
+        jdbc.sql("""
+                update products set seller_suspended = false, listed = not withdrawn and hidden_at is null
+                where seller_id = ? and seller_suspended""")
+                .param(sellerId).update();
     }
 
     Optional<Product> findByPublicId(String publicId) {
@@ -128,7 +178,11 @@ class ProductRepository {
     }
 
     private static String where(Filter filter, Map<String, Object> params) {
-        var where = new StringBuilder("where p.listed = true");
+        var where = new StringBuilder(filter.sellersOwn() ? "where not p.withdrawn" : "where p.listed = true");
+        if (!filter.hiddenSellers().isEmpty()) {
+            where.append(" and p.seller_id not in (:hiddenSellers)");
+            params.put("hiddenSellers", List.copyOf(filter.hiddenSellers()));
+        }
         if (filter.sellerId() != null) {
             where.append(" and p.seller_id = :seller");
             params.put("seller", filter.sellerId());
@@ -189,7 +243,10 @@ class ProductRepository {
     private static Product map(ResultSet rs, int row) throws SQLException {
         return new Product(rs.getLong("id"), rs.getString("public_id"), rs.getLong("seller_id"), rs.getString("title"),
                 rs.getString("description"), rs.getLong("price_amount"), rs.getString("currency"), rs.getInt("stock"),
-                rs.getInt("low_stock_threshold"), rs.getLong("units_sold"), rs.getBoolean("listed"), List.of(), List.of(),
+                rs.getInt("low_stock_threshold"), rs.getLong("units_sold"), rs.getBoolean("listed"), rs.getBoolean("withdrawn"),
+                rs.getObject("hidden_at") == null ? null
+                        : new Product.Hidden(rs.getString("hidden_reason"), Sql.instant(rs, "hidden_at")),
+                List.of(), List.of(),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

@@ -2,6 +2,8 @@ package agora.catalog.web;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** Request and response bodies for products, in RealWorld-style envelopes. */
 final class ProductJson {
 
@@ -26,11 +28,18 @@ final class ProductJson {
     record Photo(String id, String small, String medium, String large) {
     }
 
-    /** {@code images} are URLs, uploaded photos' in the large size; {@code photos} has every size of those. */
+    /** Why and when a moderator took the product off sale; only its seller ever sees a hidden product. */
+    record Hidden(String reason, String at) {
+    }
+
+    /**
+     * {@code images} are URLs, uploaded photos' in the large size; {@code photos} has every size of those.
+     * {@code hidden} is present only on a product a moderator hid.
+     */
     record Product(String id, String title, String description, Price price, int stock, int lowStockThreshold,
             long unitsSold,
             List<String> tags, List<String> images, List<Photo> photos, Seller seller, String createdAt,
-            String updatedAt) {
+            String updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) Hidden hidden) {
     }
 
     record ProductResponse(Product product) {

@@ -2,6 +2,7 @@ package agora.catalog.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -49,8 +50,8 @@ class ProductsController {
     }
 
     @GetMapping("/api/products/{id}")
-    ProductJson.ProductResponse get(@PathVariable String id) {
-        return one(products.find(id));
+    ProductJson.ProductResponse get(Optional<CurrentUser> user, @PathVariable String id) {
+        return one(products.find(user.map(CurrentUser::id).orElse(null), id));
     }
 
     @PutMapping("/api/products/{id}")
@@ -66,7 +67,7 @@ class ProductsController {
     }
 
     @GetMapping("/api/products")
-    ProductJson.ProductsResponse list(@RequestParam(required = false) String tag,
+    ProductJson.ProductsResponse list(Optional<CurrentUser> user, @RequestParam(required = false) String tag,
             @RequestParam(required = false) String seller, @RequestParam(defaultValue = "false") boolean inStock,
             @RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -75,7 +76,8 @@ class ProductsController {
         if (offset < 0 || offset > MAX_OFFSET) {
             throw ApiException.invalid("offset", "must be between 0 and " + MAX_OFFSET);
         }
-        var page = products.page(blankToNull(tag), blankToNull(seller), inStock, limit, offset);
+        var page = products.page(user.map(CurrentUser::id).orElse(null), blankToNull(tag), blankToNull(seller), inStock,
+                limit, offset);
         return new ProductJson.ProductsResponse(json(page.products()), page.total());
     }
 
@@ -94,7 +96,9 @@ class ProductsController {
                     ProductPhotos.urls(p, links), ProductPhotos.photos(p, links).stream()
                             .map(l -> new ProductJson.Photo(l.id(), l.small(), l.medium(), l.large())).toList(),
                     seller == null ? null : new ProductJson.Seller(seller.username(), seller.image()),
-                    Timestamps.format(p.createdAt()), Timestamps.format(p.updatedAt()));
+                    Timestamps.format(p.createdAt()), Timestamps.format(p.updatedAt()),
+                    p.hidden() == null ? null
+                            : new ProductJson.Hidden(p.hidden().reason(), Timestamps.format(p.hidden().at())));
         }).toList();
     }
 

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import agora.catalog.Inventory;
 import agora.catalog.ProductForSale;
 import agora.platform.ApiException;
+import agora.social.Relationships;
 
 /** A user's server-side cart. It holds products and quantities; prices are read when it is shown or bought. */
 @Service
@@ -27,12 +28,15 @@ public class Cart {
 
     private final CartRepository carts;
     private final Inventory inventory;
+    private final Relationships relationships;
     private final OrdersProperties properties;
     private final Clock clock;
 
-    Cart(CartRepository carts, Inventory inventory, OrdersProperties properties, Clock clock) {
+    Cart(CartRepository carts, Inventory inventory, Relationships relationships, OrdersProperties properties,
+            Clock clock) {
         this.carts = carts;
         this.inventory = inventory;
+        this.relationships = relationships;
         this.properties = properties;
         this.clock = clock;
     }
@@ -65,6 +69,10 @@ public class Cart {
                 .orElseThrow(() -> ApiException.notFound("product"));
         if (product.sellerId() == userId) {
             throw ApiException.invalid("product", "is your own; you can't buy it");
+        }
+        // Neither side of a block buys from the other; 404 as for any product the buyer cannot see.
+        if (relationships.blockedEitherWay(userId, product.sellerId())) {
+            throw ApiException.notFound("product");
         }
         var items = carts.items(userId);
         var present = items.stream().anyMatch(i -> i.productId() == product.id());

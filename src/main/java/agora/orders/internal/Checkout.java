@@ -2,6 +2,7 @@ package agora.orders.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,12 +10,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import agora.accounts.AccountStanding;
 import agora.catalog.Inventory;
 import agora.catalog.StockLine;
 import agora.payments.PaymentRequest;
 import agora.payments.Payments;
 import agora.platform.ApiException;
 import agora.platform.PublicIds;
+import agora.social.Relationships;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,6 +32,8 @@ public class Checkout {
     private final CartRepository carts;
     private final OrderRepository orders;
     private final Inventory inventory;
+    private final AccountStanding standing;
+    private final Relationships relationships;
     private final Payments payments;
     private final OrderFinalizer finalizer;
     private final IdempotentRequests idempotent;
@@ -37,12 +42,14 @@ public class Checkout {
     private final JsonMapper json;
     private final Clock clock;
 
-    Checkout(CartRepository carts, OrderRepository orders, Inventory inventory, Payments payments,
-            OrderFinalizer finalizer, IdempotentRequests idempotent, OrderViews views, TransactionTemplate transaction,
-            JsonMapper json, Clock clock) {
+    Checkout(CartRepository carts, OrderRepository orders, Inventory inventory, AccountStanding standing,
+            Relationships relationships, Payments payments, OrderFinalizer finalizer, IdempotentRequests idempotent,
+            OrderViews views, TransactionTemplate transaction, JsonMapper json, Clock clock) {
         this.carts = carts;
         this.orders = orders;
         this.inventory = inventory;
+        this.standing = standing;
+        this.relationships = relationships;
         this.payments = payments;
         this.finalizer = finalizer;
         this.idempotent = idempotent;
@@ -92,16 +99,23 @@ public class Checkout {
     }
 
     private Order reserve(long userId, String key, CheckoutRequest request) {
+        // Suspension revokes sessions; this refuses a checkout that raced it.
+        if (standing.isSuspended(userId)) {
+            throw ApiException.forbidden("your account is suspended");
+        }
         var items = carts.items(userId);
         if (items.isEmpty()) {
             throw ApiException.invalid("cart", "is empty");
         }
         var products = inventory.findAllById(items.stream().map(CartRepository.Item::productId).toList());
         var lines = new ArrayList<Order.Line>();
+        var blockedSellers = new HashMap<Long, Boolean>();
         long total = 0;
         for (var item : items) {
             var product = products.get(item.productId());
-            if (product == null || !product.listed()) {
+            // Off sale (withdrawn, hidden, seller suspended) or its seller and the buyer blocked each other: the same
+            // answer for both, so a block is not revealed.
+            if (product == null || !product.listed() || blocked(userId, product.sellerId(), blockedSellers)) {
                 var name = product == null ? "in your cart" : product.publicId();
                 throw ApiException.conflict("unavailable", "product", "product " + name + " is no longer on sale");
             }
@@ -130,6 +144,12 @@ public class Checkout {
         idempotent.attach(userId, key, id);
         return new Order(id, publicId, userId, OrderStatus.PAYMENT_PENDING, currencies.getFirst(), total, 0,
                 request.paymentMethod(), null, null, address, now, now, null, null, null, List.copyOf(lines), List.of());
+    }
+
+    /** Whether the buyer and this seller have blocked each other (either way), asked once per seller. */
+    private boolean blocked(long buyerId, long sellerId, Map<Long, Boolean> asked) {
+        return buyerId != sellerId
+                && asked.computeIfAbsent(sellerId, seller -> relationships.blockedEitherWay(buyerId, seller));
     }
 
     /** The answer a checkout gives for the order in its present state. */

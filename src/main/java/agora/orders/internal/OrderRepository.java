@@ -93,6 +93,20 @@ class OrderRepository {
                 .query(Long.class).single();
     }
 
+    /** Waits for and holds the order's row until the transaction ends, so deciding on it and changing it is atomic. */
+    void lock(long id) {
+        jdbc.sql("select id from orders where id = ? for update").param(id).query(Long.class).single();
+    }
+
+    /** Ids of the seller's paid (not shipped) orders after {@code afterId}, in id order. */
+    List<Long> paidOfSeller(long sellerId, long afterId, int limit) {
+        return jdbc.sql("""
+                select o.id from order_lines l join orders o on o.id = l.order_id
+                where l.seller_id = ? and l.order_id > ? and o.status = 'PAID'
+                group by o.id order by o.id limit ?""")
+                .params(sellerId, afterId, limit).query(Long.class).list();
+    }
+
     /** Pending orders created before {@code cutoff}, in id order after {@code afterId}. */
     List<Order> pendingBefore(Instant cutoff, long afterId, int limit) {
         return withDetails(jdbc.sql("select " + COLUMNS

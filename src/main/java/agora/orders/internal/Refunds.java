@@ -118,6 +118,34 @@ public class Refunds {
     }
 
     /**
+     * Applies {@link SuspendedSellerPolicy} to one order of a suspended seller, then asks the provider to pay the
+     * refund back (the buyer hears of it as of any refund). The order's row is locked first, so a repeated or
+     * concurrent call for the same order finds nothing more to do.
+     */
+    void forSuspendedSeller(long orderId, long sellerId) {
+        var refund = transaction.execute(tx -> {
+            orders.lock(orderId);
+            var order = orders.findById(orderId).orElseThrow();
+            return switch (SuspendedSellerPolicy.decide(order, sellerId, orders.refundedBySeller(orderId, sellerId))) {
+                case SuspendedSellerPolicy.Cancel cancel -> {
+                    if (!orders.markCancelled(orderId, clock.instant())) {
+                        yield null;
+                    }
+                    inventory.restock(order.stockLines());
+                    yield cancel.refund() > 0
+                            ? setAside(order, cancel.refund(), SuspendedSellerPolicy.REASON, null, sellerId) : null;
+                }
+                case SuspendedSellerPolicy.RefundLines lines ->
+                    setAside(order, lines.amount(), SuspendedSellerPolicy.REASON, null, sellerId);
+                case SuspendedSellerPolicy.LeaveAlone leave -> null;
+            };
+        });
+        if (refund != null) {
+            settle(refund);
+        }
+    }
+
+    /**
      * Pays back a charge that succeeded after its order had already failed or expired (its stock is gone):
      * recorded now, paid back by {@link Reconciliation} outside this transaction.
      */

@@ -30,7 +30,7 @@ class Catalog implements PostCatalog {
         if (ids.size() > MAX_BATCH) {
             throw new IllegalArgumentException("at most " + MAX_BATCH + " posts at a time");
         }
-        return searchable(posts.findAllById(ids));
+        return searchable(posts.findPublicById(ids));
     }
 
     @Override
@@ -38,7 +38,7 @@ class Catalog implements PostCatalog {
         if (limit < 1 || limit > MAX_BATCH) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_BATCH);
         }
-        return searchable(posts.listAfter(afterId, limit));
+        return searchable(posts.listPublicAfter(afterId, limit));
     }
 
     private List<SearchablePost> searchable(List<Post> page) {

@@ -15,7 +15,8 @@ import agora.platform.Sql;
 @Repository
 class CommentRepository {
 
-    private static final String COLUMNS = "id, post_id, author_id, body, created_at, updated_at";
+    private static final String COLUMNS = "c.id, c.post_id, c.author_id, c.body, c.created_at, c.updated_at, c.hidden_reason, c.hidden_at, "
+            + "c.author_suspended";
 
     private final JdbcClient jdbc;
 
@@ -28,18 +29,25 @@ class CommentRepository {
         jdbc.sql("insert into comments (post_id, author_id, body, created_at, updated_at) values (?, ?, ?, ?, ?)")
                 .params(postId, authorId, body, Sql.timestamp(now), Sql.timestamp(now))
                 .update(keys, "id");
-        return new Comment(keys.getKeyAs(Long.class), postId, authorId, body, now, now);
+        return new Comment(keys.getKeyAs(Long.class), postId, authorId, body, now, now, null, false);
     }
 
     Optional<Comment> find(long postId, long id) {
-        return jdbc.sql("select " + COLUMNS + " from comments where id = ? and post_id = ?").params(id, postId)
+        return jdbc.sql("select " + COLUMNS + " from comments c where c.id = ? and c.post_id = ?").params(id, postId)
                 .query(CommentRepository::map).optional();
     }
 
-    /** Newest first. */
-    List<Comment> list(long postId, int limit, int offset) {
-        return jdbc.sql("select " + COLUMNS + " from comments where post_id = ? order by id desc limit ? offset ?")
-                .params(postId, limit, offset).query(CommentRepository::map).list();
+    Optional<Comment> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from comments c where c.id = ?").param(id)
+                .query(CommentRepository::map).optional();
+    }
+
+    /** Newest first, what the reader may see. */
+    List<Comment> list(long postId, ReaderScope scope, int limit, int offset) {
+        var sql = "select " + COLUMNS + " from comments c where c.post_id = :post" + scope.comments("c")
+                + " order by c.id desc limit :limit offset :offset";
+        return scope.bind(jdbc.sql(sql)).param("post", postId).param("limit", limit).param("offset", offset)
+                .query(CommentRepository::map).list();
     }
 
     /** The distinct authors of the post's most recent comments, at most {@code limit}. */
@@ -54,6 +62,7 @@ class CommentRepository {
 
     private static Comment map(ResultSet rs, int row) throws SQLException {
         return new Comment(rs.getLong("id"), rs.getLong("post_id"), rs.getLong("author_id"), rs.getString("body"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), PostRepository.hidden(rs),
+                rs.getBoolean("author_suspended"));
     }
 }

@@ -159,7 +159,7 @@ class DemoSocial implements ApplicationRunner {
         var at = at(now, post.hoursAgo());
         var id = posts.insert(publishing.freeSlug(Slugs.base(post.title())), post.title(), post.description(),
                 post.body(), author, at);
-        tags.attach(id, at, post.tags());
+        tags.attach(id, at, post.tags(), true);
         events.publishEvent(new PostPublished(id));
         return id;
     }

@@ -19,6 +19,8 @@ import agora.social.CommentPosted;
 import agora.social.PostEngagementChanged;
 import agora.social.PostLiked;
 import agora.social.PostUnliked;
+import agora.social.Relationships;
+import agora.social.ViewerFilter;
 
 /**
  * Likes and comments. Each keeps its post's counter in step in the same transaction, so lists and the feed
@@ -37,12 +39,14 @@ public class Engagement {
     private final UserDirectory directory;
     private final ArticleViews views;
     private final Mentions mentions;
+    private final Relationships relationships;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Engagement(Posts posts, PostRepository postRows, FavoriteRepository favorites, CommentRepository comments,
             FollowRepository follows, UserDirectory directory, ArticleViews views, Mentions mentions,
-            ApplicationEventPublisher events, Clock clock) {
+            Relationships relationships, ApplicationEventPublisher events, Clock clock) {
+        this.relationships = relationships;
         this.mentions = mentions;
         this.posts = posts;
         this.postRows = postRows;
@@ -58,7 +62,7 @@ public class Engagement {
     /** Likes the post; liking it again changes nothing. */
     @Transactional
     public ArticleView like(long reader, String slug) {
-        var post = posts.find(slug);
+        var post = posts.findToEngage(reader, slug);
         if (addLike(reader, post)) {
             postRows.addToFavoritesCount(post.id(), 1);
             events.publishEvent(new PostEngagementChanged(post.id()));
@@ -70,7 +74,7 @@ public class Engagement {
     /** Takes back a like; without one, changes nothing. */
     @Transactional
     public ArticleView unlike(long reader, String slug) {
-        var post = posts.find(slug);
+        var post = posts.findVisible(Optional.of(reader), slug);
         if (favorites.remove(reader, post.id())) {
             postRows.addToFavoritesCount(post.id(), -1);
             events.publishEvent(new PostEngagementChanged(post.id()));
@@ -84,7 +88,7 @@ public class Engagement {
         var problems = new LinkedHashMap<String, List<String>>();
         problems.put("body", PostRules.text(body, PostRules.MAX_COMMENT, true));
         PostRules.check(problems);
-        var post = posts.find(slug);
+        var post = posts.findToEngage(reader, slug);
         var earlierCommenters = comments.recentAuthors(post.id(), CommentPosted.MAX_EARLIER_COMMENTERS);
         Comment comment;
         try {
@@ -102,11 +106,15 @@ public class Engagement {
                 mentions.usernames(List.of(source)).getOrDefault(source, List.of()));
     }
 
-    /** Newest first, in a constant number of queries. */
+    /**
+     * Newest first, in a constant number of queries: hidden comments only for their author, none by users
+     * blocked either way.
+     */
     @Transactional(readOnly = true)
     public List<CommentView> comments(Optional<Long> reader, String slug, int limit, int offset) {
-        var post = posts.find(slug);
-        var page = comments.list(post.id(), limit, offset);
+        var post = posts.findVisible(reader, slug);
+        var scope = ReaderScope.lists(reader, reader.map(relationships::filterFor).orElse(ViewerFilter.NONE));
+        var page = comments.list(post.id(), scope, limit, offset);
         var authorIds = page.stream().map(Comment::authorId).distinct().toList();
         var profiles = directory.findAllById(authorIds);
         var followed = reader.map(r -> follows.followedAmong(r, authorIds)).orElse(Set.of());
@@ -119,13 +127,15 @@ public class Engagement {
     /** The comment's author or the post's author may delete a comment. */
     @Transactional
     public void deleteComment(long reader, String slug, long commentId) {
-        var post = posts.find(slug);
+        var post = posts.findVisible(Optional.of(reader), slug);
         var comment = comments.find(post.id(), commentId).orElseThrow(() -> ApiException.notFound("comment"));
         if (comment.authorId() != reader && post.authorId() != reader) {
             throw ApiException.forbidden("only the comment's author or the article's author may delete this comment");
         }
         comments.delete(comment.id());
-        postRows.addToCommentsCount(post.id(), -1);
+        if (comment.isPublic()) {
+            postRows.addToCommentsCount(post.id(), -1);
+        }
         events.publishEvent(new PostEngagementChanged(post.id()));
         events.publishEvent(new CommentDeleted(comment.id(), post.id()));
     }

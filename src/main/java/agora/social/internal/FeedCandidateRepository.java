@@ -19,7 +19,8 @@ import agora.social.internal.FeedRanking.Source;
  * The ranked feed's reads. Each is bounded and index-backed: followed authors' recent posts through
  * {@code follows}' key and {@code posts_by_author}; the reader's recent likes and comments through
  * {@code favorites_by_user_time} and {@code comments_by_author_time} (at most {@link #RECENT_ACTIVITY} each);
- * a tag's newest posts through {@code post_tags_by_tag}. Engagement comes from the posts' counters.
+ * a tag's newest posts through {@code post_tags_by_tag}. Engagement comes from the posts' counters. Candidates
+ * are what the reader's {@link ReaderScope} lets them see.
  */
 @Repository
 class FeedCandidateRepository {
@@ -36,11 +37,11 @@ class FeedCandidateRepository {
     }
 
     /** The newest posts since {@code since} by authors the reader follows. */
-    List<Candidate> followed(long reader, Instant since, int limit) {
-        return jdbc.sql(CANDIDATE + """
+    List<Candidate> followed(long reader, ReaderScope scope, Instant since, int limit) {
+        return scope.bind(jdbc.sql(CANDIDATE + """
                 where p.author_id in (select followee_id from follows where follower_id = :reader)
-                  and p.author_id <> :reader and p.created_at >= :since
-                order by p.created_at desc, p.id desc limit :limit""")
+                  and p.author_id <> :reader and p.created_at >= :since""" + scope.posts("p") + """
+                 order by p.created_at desc, p.id desc limit :limit"""))
                 .param("reader", reader).param("since", Sql.timestamp(since)).param("limit", limit)
                 .query((rs, row) -> candidate(rs, Source.FOLLOWING)).list();
     }
@@ -86,15 +87,16 @@ class FeedCandidateRepository {
      * Of these posts, the most engaging ones that the reader neither wrote, nor follows the author of, nor
      * liked already.
      */
-    List<Candidate> discoverable(long reader, Collection<Long> postIds, int limit) {
+    List<Candidate> discoverable(long reader, ReaderScope scope, Collection<Long> postIds, int limit) {
         if (postIds.isEmpty() || limit == 0) {
             return List.of();
         }
-        return jdbc.sql(CANDIDATE + """
+        return scope.bind(jdbc.sql(CANDIDATE + """
                 where p.id in (:ids) and p.author_id <> :reader
                   and not exists (select 1 from follows f where f.follower_id = :reader and f.followee_id = p.author_id)
-                  and not exists (select 1 from favorites l where l.user_id = :reader and l.post_id = p.id)
-                order by p.favorites_count + p.comments_count desc, p.id desc limit :limit""")
+                  and not exists (select 1 from favorites l where l.user_id = :reader and l.post_id = p.id)"""
+                + scope.posts("p") + """
+                 order by p.favorites_count + p.comments_count desc, p.id desc limit :limit"""))
                 .param("ids", postIds.stream().distinct().toList()).param("reader", reader).param("limit", limit)
                 .query((rs, row) -> candidate(rs, Source.DISCOVERY)).list();
     }

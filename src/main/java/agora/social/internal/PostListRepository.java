@@ -9,6 +9,9 @@ import org.springframework.stereotype.Repository;
  * Newest-first lists of posts under a {@link PostFilter}. Every variant is served by an index: the global list
  * by {@code posts_by_time}, an author's by {@code posts_by_author}, a tag's by {@code post_tags_by_tag} (ordered
  * by the tag row's copy of the creation time), a feed by {@code follows}' key and {@code posts_by_author}.
+ * The reader's {@link ReaderScope} adds its conditions to each; the kept totals do not subtract what it leaves out
+ * (hidden posts are uncounted when hidden; a reader's blocked or muted authors are not), so for a reader with
+ * blocks or mutes a total may be a little high.
  */
 @Repository
 class PostListRepository {
@@ -69,7 +72,7 @@ class PostListRepository {
         if (filter.favoritedBy() != null) {
             sql.append(" join favorites f on f.post_id = p.id and f.user_id = :favoritedBy");
         }
-        sql.append(" where 1 = 1");
+        sql.append(" where 1 = 1").append(filter.scope().posts("p"));
         if (filter.authorId() != null) {
             sql.append(" and p.author_id = :author");
         }
@@ -80,6 +83,7 @@ class PostListRepository {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, PostFilter filter) {
+        spec = filter.scope().bind(spec);
         if (filter.tagId() != null) {
             spec = spec.param("tag", filter.tagId());
         }

@@ -9,8 +9,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import agora.accounts.UserDirectory;
 import agora.accounts.UserProfile;
+import agora.social.Relationships;
+import agora.social.ViewerFilter;
 
-/** The newest-first lists: all posts (optionally by tag, author or liker) and the chronological feed. */
+/**
+ * The newest-first lists: all posts (optionally by tag, author or liker) and the chronological feed. Lists leave
+ * out hidden posts (but their author's own) and users blocked either way; the feed leaves out muted users and tags
+ * too.
+ */
 @Service
 public class PostListing {
 
@@ -20,9 +26,12 @@ public class PostListing {
     private final TagRepository tags;
     private final UserDirectory directory;
     private final ArticleViews views;
+    private final Relationships relationships;
 
-    PostListing(PostListRepository lists, TagRepository tags, UserDirectory directory, ArticleViews views) {
+    PostListing(PostListRepository lists, TagRepository tags, UserDirectory directory, ArticleViews views,
+            Relationships relationships) {
         this.lists = lists;
+        this.relationships = relationships;
         this.tags = tags;
         this.directory = directory;
         this.views = views;
@@ -55,13 +64,16 @@ public class PostListing {
             }
             favoritedById = found.get();
         }
-        return page(new PostFilter(authorId, tagId, favoritedById, null), reader, paging);
+        var filter = reader.map(relationships::filterFor).orElse(ViewerFilter.NONE);
+        return page(new PostFilter(authorId, tagId, favoritedById, null, ReaderScope.lists(reader, filter)), reader,
+                paging);
     }
 
     /** Posts by the authors the reader follows, newest first (RealWorld's feed). */
     @Transactional(readOnly = true)
     public ArticlePage feed(long reader, Paging paging) {
-        return page(new PostFilter(null, null, null, reader), Optional.of(reader), paging);
+        var scope = ReaderScope.feeds(reader, relationships.filterFor(reader));
+        return page(new PostFilter(null, null, null, reader, scope), Optional.of(reader), paging);
     }
 
     @Transactional(readOnly = true)

@@ -19,10 +19,13 @@ import agora.platform.Sql;
 class PostRepository {
 
     static final String COLUMNS = "p.id, p.slug, p.title, p.description, p.body, p.author_id, p.favorites_count, "
-            + "p.comments_count, p.created_at, p.updated_at";
+            + "p.comments_count, p.created_at, p.updated_at, p.hidden_reason, p.hidden_at, p.author_suspended";
     /** Lists show no bodies; leaving them out keeps list queries light. */
     static final String COLUMNS_WITHOUT_BODY = "p.id, p.slug, p.title, p.description, null as body, p.author_id, "
-            + "p.favorites_count, p.comments_count, p.created_at, p.updated_at";
+            + "p.favorites_count, p.comments_count, p.created_at, p.updated_at, p.hidden_reason, p.hidden_at, "
+            + "p.author_suspended";
+    /** Shown to everyone: neither hidden by a moderator nor by the author's suspension. */
+    static final String PUBLIC = "p.hidden_at is null and not p.author_suspended";
 
     private final JdbcClient jdbc;
 
@@ -53,8 +56,18 @@ class PostRepository {
                 .param("ids", ids.stream().distinct().toList()).query(PostRepository::map).list();
     }
 
-    List<Post> listAfter(long afterId, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from posts p where p.id > ? order by p.id limit ?")
+    /** Public posts only, with bodies, in id order. */
+    List<Post> findPublicById(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from posts p where p.id in (:ids) and " + PUBLIC + " order by p.id")
+                .param("ids", ids.stream().distinct().toList()).query(PostRepository::map).list();
+    }
+
+    /** Public posts only: a full re-index (search) must not bring hidden ones back. */
+    List<Post> listPublicAfter(long afterId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from posts p where p.id > ? and " + PUBLIC + " order by p.id limit ?")
                 .params(afterId, limit).query(PostRepository::map).list();
     }
 
@@ -89,12 +102,19 @@ class PostRepository {
                 .update();
     }
 
-    /** Deletes the post (its tags, likes and comments go with it) and uncounts it. */
+    /** Deletes the post (its tags, likes and comments go with it) and uncounts it (if it was counted). */
     void delete(Post post) {
         jdbc.sql("delete from posts where id = ?").param(post.id()).update();
-        jdbc.sql("update author_post_counts set posts_count = posts_count - 1 where author_id = ?")
-                .param(post.authorId()).update();
-        jdbc.sql("update post_totals set posts = posts - 1 where id = 1").update();
+        if (post.isPublic()) {
+            addToTotals(post.authorId(), -1);
+        }
+    }
+
+    /** Counts (or, with a negative delta, uncounts) posts of this author in the list totals. */
+    void addToTotals(long authorId, int delta) {
+        jdbc.sql("update author_post_counts set posts_count = posts_count + ? where author_id = ?")
+                .params(delta, authorId).update();
+        jdbc.sql("update post_totals set posts = posts + ? where id = 1").param(delta).update();
     }
 
     void addToFavoritesCount(long id, int delta) {
@@ -112,6 +132,13 @@ class PostRepository {
     static Post map(ResultSet rs, int row) throws SQLException {
         return new Post(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("description"),
                 rs.getString("body"), rs.getLong("author_id"), rs.getInt("favorites_count"),
-                rs.getInt("comments_count"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                rs.getInt("comments_count"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
+                hidden(rs), rs.getBoolean("author_suspended"));
+    }
+
+    /** The moderator's hiding of a post or comment row, from its hidden_reason and hidden_at columns. */
+    static Hidden hidden(ResultSet rs) throws SQLException {
+        var at = Sql.instant(rs, "hidden_at");
+        return at == null ? null : new Hidden(rs.getString("hidden_reason"), at);
     }
 }

@@ -37,14 +37,16 @@ public class Posts {
 
     private final PostRepository posts;
     private final TagRepository tags;
+    private final BlockRepository blocks;
     private final ArticleViews views;
     private final Mentions mentions;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Posts(PostRepository posts, TagRepository tags, ArticleViews views, Mentions mentions,
+    Posts(PostRepository posts, TagRepository tags, BlockRepository blocks, ArticleViews views, Mentions mentions,
             ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+        this.blocks = blocks;
         this.mentions = mentions;
         this.posts = posts;
         this.tags = tags;
@@ -56,7 +58,7 @@ public class Posts {
 
     @Transactional(readOnly = true)
     public ArticleView get(Optional<Long> reader, String slug) {
-        return views.of(find(slug), reader);
+        return views.of(findVisible(reader, slug), reader);
     }
 
     public ArticleView create(long author, Draft draft) {
@@ -96,8 +98,9 @@ public class Posts {
         if (changes.tagList() != null) {
             var wanted = PostRules.tags(changes.tagList());
             var current = tags.namesByPost(List.of(post.id())).getOrDefault(post.id(), List.of());
-            tags.detach(post.id(), current.stream().filter(t -> !wanted.contains(t)).toList());
-            tags.attach(post.id(), post.createdAt(), wanted.stream().filter(t -> !current.contains(t)).toList());
+            tags.detach(post.id(), current.stream().filter(t -> !wanted.contains(t)).toList(), post.isPublic());
+            tags.attach(post.id(), post.createdAt(), wanted.stream().filter(t -> !current.contains(t)).toList(),
+                    post.isPublic());
         }
         if (changes.body() != null) {
             mentions.inPost(post.id(), post.slug(), Objects.requireNonNullElse(changes.title(), post.title()),
@@ -110,13 +113,37 @@ public class Posts {
     @Transactional
     public void delete(long reader, String slug) {
         var post = findOwn(reader, slug);
-        tags.detach(post.id(), null);
+        tags.detach(post.id(), null, post.isPublic());
         posts.delete(post);
         events.publishEvent(new PostDeleted(post.id(), post.slug()));
     }
 
     Post find(String slug) {
         return posts.findBySlug(slug).orElseThrow(() -> ApiException.notFound("article"));
+    }
+
+    /**
+     * The post, if the reader may see it: a hidden post only by its author, and nothing by an author who blocked
+     * the reader. Otherwise a 404, as for an unknown slug, so that neither is revealed.
+     */
+    Post findVisible(Optional<Long> reader, String slug) {
+        var post = find(slug);
+        if (reader.isPresent() && reader.get() == post.authorId()) {
+            return post;
+        }
+        if (!post.isPublic() || reader.isPresent() && blocks.isBlocking(post.authorId(), reader.get())) {
+            throw ApiException.notFound("article");
+        }
+        return post;
+    }
+
+    /** A post the reader may see and engage with: not by someone the reader blocked (403, the reader knows). */
+    Post findToEngage(long reader, String slug) {
+        var post = findVisible(Optional.of(reader), slug);
+        if (post.authorId() != reader && blocks.isBlocking(reader, post.authorId())) {
+            throw ApiException.forbidden("you blocked this article's author: unblock them to respond");
+        }
+        return post;
     }
 
     private Post findOwn(long reader, String slug) {
@@ -131,7 +158,7 @@ public class Posts {
         return transaction.execute(tx -> {
             var now = now();
             var id = posts.insert(slug, draft.title(), draft.description(), draft.body(), author, now);
-            tags.attach(id, now, tagNames);
+            tags.attach(id, now, tagNames, true);
             mentions.inPost(id, slug, draft.title(), draft.body(), author);
             events.publishEvent(new PostPublished(id));
             return id;

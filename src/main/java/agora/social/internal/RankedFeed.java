@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import agora.social.Relationships;
 import agora.social.internal.FeedRanking.Candidate;
 import agora.social.internal.FeedRanking.Ranked;
 import agora.social.internal.FeedRanking.Source;
@@ -21,7 +22,8 @@ import agora.social.internal.FeedRanking.Source;
 /**
  * The personal feed: recent posts by followed authors plus a few popular recent posts in tags the reader
  * likes, ranked by {@link FeedRanking}. A first page ranks the candidates once; its cursor carries the rest of
- * that ranking, so the following pages neither repeat nor skip posts.
+ * that ranking, so the following pages neither repeat nor skip posts. Hidden posts, blocked and muted users and
+ * muted tags never become candidates; a cursor's later pages leave out what was hidden, blocked or muted since.
  */
 @Service
 public class RankedFeed {
@@ -31,11 +33,13 @@ public class RankedFeed {
     private final ArticleViews views;
     private final FeedProperties settings;
     private final FeedRanking ranking;
+    private final Relationships relationships;
     private final Clock clock;
 
     RankedFeed(FeedCandidateRepository candidates, PostRepository posts, ArticleViews views, FeedProperties settings,
-            Clock clock) {
+            Relationships relationships, Clock clock) {
         this.candidates = candidates;
+        this.relationships = relationships;
         this.posts = posts;
         this.views = views;
         this.settings = settings;
@@ -71,8 +75,11 @@ public class RankedFeed {
         var ids = cursor.remaining();
         var pageIds = ids.subList(0, Math.min(limit, ids.size()));
         var byId = posts.findSummariesById(pageIds).stream().collect(Collectors.toMap(Post::id, Function.identity()));
-        var shown = pageIds.stream().filter(byId::containsKey).map(byId::get).toList();
-        var articles = views.of(shown, Optional.of(reader));
+        var filter = relationships.filterFor(reader);
+        var shown = pageIds.stream().filter(byId::containsKey).map(byId::get)
+                .filter(post -> post.isPublic() && !filter.hidesAuthor(post.authorId())).toList();
+        var articles = views.of(shown, Optional.of(reader)).stream()
+                .filter(article -> article.tags().stream().noneMatch(filter.mutedTags()::contains)).toList();
         var interactions = explain ? interactions(reader, cursor.rankedAt()) : Map.<Long, Integer>of();
         var entries = new ArrayList<FeedEntry>(articles.size());
         for (var article : articles) {
@@ -90,7 +97,8 @@ public class RankedFeed {
 
     List<Ranked> rank(long reader, Instant now) {
         var since = now.minus(settings.horizon());
-        var pool = new ArrayList<>(candidates.followed(reader, since, settings.window()));
+        var scope = ReaderScope.feeds(reader, relationships.filterFor(reader));
+        var pool = new ArrayList<>(candidates.followed(reader, scope, since, settings.window()));
         if (settings.discoveryPosts() > 0) {
             var tagged = new LinkedHashSet<Long>();
             for (var tag : candidates.likedTags(reader, now.minus(settings.affinityWindow()), settings.discoveryTags())) {
@@ -99,7 +107,7 @@ public class RankedFeed {
             var known = new HashSet<Long>();
             pool.forEach(c -> known.add(c.postId()));
             tagged.removeAll(known);
-            pool.addAll(candidates.discoverable(reader, tagged, settings.discoveryPosts()));
+            pool.addAll(candidates.discoverable(reader, scope, tagged, settings.discoveryPosts()));
         }
         return ranking.rank(pool, interactions(reader, now), now);
     }

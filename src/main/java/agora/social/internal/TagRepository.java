@@ -48,8 +48,8 @@ class TagRepository {
                 .param(limit).query(String.class).list();
     }
 
-    /** Tags the post with these names (creating missing tags) and counts the post on each. */
-    void attach(long postId, Instant postCreatedAt, Collection<String> names) {
+    /** Tags the post with these names (creating missing tags) and, if the post is public, counts it on each. */
+    void attach(long postId, Instant postCreatedAt, Collection<String> names, boolean counted) {
         if (names.isEmpty()) {
             return;
         }
@@ -62,11 +62,13 @@ class TagRepository {
             jdbc.sql("insert into post_tags (post_id, tag_id, post_created_at) values (?, ?, ?)")
                     .params(postId, tagId, Sql.timestamp(postCreatedAt)).update();
         }
-        jdbc.sql("update tags set posts_count = posts_count + 1 where id in (:ids)").param("ids", ids).update();
+        if (counted) {
+            jdbc.sql("update tags set posts_count = posts_count + 1 where id in (:ids)").param("ids", ids).update();
+        }
     }
 
-    /** Removes these tags from the post (or all of them, for {@code names == null}). */
-    void detach(long postId, Collection<String> names) {
+    /** Removes these tags from the post (or all of them, for {@code names == null}), uncounting a public post. */
+    void detach(long postId, Collection<String> names, boolean counted) {
         if (names != null && names.isEmpty()) {
             return;
         }
@@ -82,6 +84,14 @@ class TagRepository {
         }
         jdbc.sql("delete from post_tags where post_id = :post and tag_id in (:ids)").param("post", postId)
                 .param("ids", ids).update();
-        jdbc.sql("update tags set posts_count = posts_count - 1 where id in (:ids)").param("ids", ids).update();
+        if (counted) {
+            jdbc.sql("update tags set posts_count = posts_count - 1 where id in (:ids)").param("ids", ids).update();
+        }
+    }
+
+    /** Counts (delta 1) or uncounts (-1) the post on each of its tags, as it becomes public or hidden. */
+    void addToCounts(long postId, int delta) {
+        jdbc.sql("update tags set posts_count = posts_count + ? where id in (select tag_id from post_tags where post_id = ?)")
+                .params(delta, postId).update();
     }
 }

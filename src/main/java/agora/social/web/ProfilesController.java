@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import agora.accounts.CurrentUser;
-import agora.social.internal.AuthorView;
+import agora.social.internal.ProfileView;
 import agora.social.internal.Profiles;
 
 /** RealWorld profiles and follows. */
@@ -38,7 +38,7 @@ class ProfilesController {
         return response(profiles.unfollow(user.id(), username));
     }
 
-    private static SocialJson.ProfileResponse response(AuthorView view) {
-        return new SocialJson.ProfileResponse(SocialJson.Profile.of(view));
+    static SocialJson.ProfileResponse response(ProfileView view) {
+        return new SocialJson.ProfileResponse(SocialJson.ViewedProfile.of(view));
     }
 }

@@ -10,6 +10,8 @@ import agora.social.internal.ArticleView;
 import agora.social.internal.AuthorView;
 import agora.social.internal.CommentView;
 import agora.social.internal.FeedEntry;
+import agora.social.internal.Hidden;
+import agora.social.internal.ProfileView;
 
 /** RealWorld's request and response bodies for profiles, articles, comments and tags. */
 final class SocialJson {
@@ -23,18 +25,41 @@ final class SocialJson {
         }
     }
 
-    record ProfileResponse(Profile profile) {
+    /** A profile by itself: for a signed-in reader looking at someone else, whether the reader blocks or mutes them. */
+    record ViewedProfile(String username, String bio, String image, boolean following,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean blocking,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean muting) {
+        static ViewedProfile of(ProfileView view) {
+            var author = view.author();
+            return new ViewedProfile(author.username(), author.bio(), author.image(), author.following(),
+                    view.blocking(), view.muting());
+        }
+    }
+
+    record ProfileResponse(ViewedProfile profile) {
+    }
+
+    record ProfilesResponse(List<Profile> profiles, long profilesCount) {
+    }
+
+    record MutesResponse(List<Profile> profiles, List<String> tags) {
+    }
+
+    record MutedTag(String name, boolean muting) {
+    }
+
+    record MutedTagResponse(MutedTag tag) {
     }
 
     /** {@code mentions} (beyond RealWorld): the usernames the body mentions with {@code @username}. */
     record Article(String slug, String title, String description, String body, List<String> tagList,
             String createdAt, String updatedAt, boolean favorited, int favoritesCount, Profile author,
-            List<String> mentions) {
+            List<String> mentions, @JsonInclude(JsonInclude.Include.NON_NULL) HiddenNote hidden) {
         static Article of(ArticleView view) {
             var post = view.post();
             return new Article(post.slug(), post.title(), post.description(), post.body(), view.tags(),
                     time(post.createdAt()), time(post.updatedAt()), view.favorited(), post.favoritesCount(),
-                    Profile.of(view.author()), view.mentions());
+                    Profile.of(view.author()), view.mentions(), HiddenNote.of(post.hidden()));
         }
     }
 
@@ -44,12 +69,13 @@ final class SocialJson {
     /** An article in a list: without its body; with the score's parts when the reader asked why. */
     record ListedArticle(String slug, String title, String description, List<String> tagList, String createdAt,
             String updatedAt, boolean favorited, int favoritesCount, Profile author,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Explain explain) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Explain explain,
+            @JsonInclude(JsonInclude.Include.NON_NULL) HiddenNote hidden) {
         static ListedArticle of(ArticleView view, Explain explain) {
             var post = view.post();
             return new ListedArticle(post.slug(), post.title(), post.description(), view.tags(),
                     time(post.createdAt()), time(post.updatedAt()), view.favorited(), post.favoritesCount(),
-                    Profile.of(view.author()), explain);
+                    Profile.of(view.author()), explain, HiddenNote.of(post.hidden()));
         }
     }
 
@@ -91,11 +117,12 @@ final class SocialJson {
     }
 
     /** {@code mentions} (beyond RealWorld): the usernames the body mentions with {@code @username}. */
-    record Comment(long id, String createdAt, String updatedAt, String body, Profile author, List<String> mentions) {
+    record Comment(long id, String createdAt, String updatedAt, String body, Profile author, List<String> mentions,
+            @JsonInclude(JsonInclude.Include.NON_NULL) HiddenNote hidden) {
         static Comment of(CommentView view) {
             var c = view.comment();
             return new Comment(c.id(), time(c.createdAt()), time(c.updatedAt()), c.body(), Profile.of(view.author()),
-                    view.mentions());
+                    view.mentions(), HiddenNote.of(c.hidden()));
         }
     }
 
@@ -106,6 +133,16 @@ final class SocialJson {
     }
 
     record TagsResponse(List<String> tags) {
+    }
+
+    /**
+     * Why a moderator hid an article or comment, and when. Only its author is ever shown hidden content, so only
+     * they see this.
+     */
+    record HiddenNote(String reason, String at) {
+        static HiddenNote of(Hidden hidden) {
+            return hidden == null ? null : new HiddenNote(hidden.reason(), time(hidden.at()));
+        }
     }
 
     static String time(Instant instant) {
