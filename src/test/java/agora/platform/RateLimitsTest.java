@@ -45,6 +45,7 @@ import agora.test.MutableClock;
         "agora.rate-limits.reads.capacity=8", "agora.rate-limits.reads.period=5m",
         "agora.rate-limits.anonymous-reads.capacity=6", "agora.rate-limits.anonymous-reads.period=5m",
         "agora.rate-limits.admin.capacity=3", "agora.rate-limits.admin.period=5m",
+        "agora.rate-limits.reports.capacity=3", "agora.rate-limits.reports.period=1h",
         "agora.rate-limits.webhooks.capacity=3", "agora.rate-limits.webhooks.period=1m",
         "agora.auth.login-throttle.client-threshold=3",
         "agora.web.trusted-proxies=10.0.0.0/8, fd00::/8" })
@@ -239,6 +240,28 @@ class RateLimitsTest {
             mvc.perform(status).andExpect(status().isOk());
         }
         assertThrottled(status, "admin", 3, 300);
+    }
+
+    /** Reports have their own class, apart from writes: flooding the moderators is refused, writing goes on. */
+    @Test
+    void reportsAreLimitedPerUser() throws Exception {
+        var reporter = signUpFrom(freshAddress());
+        for (var i = 0; i < 4; i++) {
+            var reported = signUpFrom(freshAddress());
+            var report = post("/api/reports").with(from(freshAddress())).header("Authorization", reporter.authorization())
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"report":{"kind":"user","subject":"%s","reason":"spam"}}""".formatted(reported.username()));
+            if (i < 3) {
+                mvc.perform(report).andExpect(status().isCreated())
+                        .andExpect(header().string("RateLimit-Policy", "\"reports\";q=3;w=3600"));
+            } else {
+                assertThrottled(report, "reports", 3, 3600);
+            }
+        }
+        mvc.perform(post("/api/articles").with(from(freshAddress())).header("Authorization", reporter.authorization())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"article\":{\"title\":\"" + Api.uniqueName("limits") + "\",\"description\":\"d\",\"body\":\"b\"}}"))
+                .andExpect(status().isCreated());
     }
 
     @Test

@@ -11,7 +11,7 @@ public final class ReportRules {
 
     public static final int MAX_TEXT = 1000;
     public static final int MAX_SUBJECT = 200;
-    public static final int MAX_REASON = 1000;
+    public static final int MAX_REASON = 500;
 
     private ReportRules() {
     }
