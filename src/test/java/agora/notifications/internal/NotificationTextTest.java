@@ -37,6 +37,18 @@ class NotificationTextTest {
     }
 
     @Test
+    void reportOutcomesSayWhatWasReportedAndWhatBecameOfIt() {
+        assertThat(NotificationText.of(NotificationType.REPORT_OUTCOME, List.of(), 0, "hello", "hello", "post:actioned"))
+                .isEqualTo("Your report on the post “hello” was reviewed: it was removed");
+        assertThat(NotificationText.of(NotificationType.REPORT_OUTCOME, List.of(), 0, "prd_1", "prd_1", "product:dismissed"))
+                .isEqualTo("Your report on the product “prd_1” was reviewed: no action was taken");
+        assertThat(NotificationText.of(NotificationType.REPORT_OUTCOME, List.of(), 0, "bob", "bob", "user:actioned"))
+                .isEqualTo("Your report on the user “bob” was reviewed: the account was suspended");
+        assertThat(NotificationText.of(NotificationType.REPORT_OUTCOME, List.of(), 0, "42", "42", "comment:dismissed"))
+                .isEqualTo("Your report on a comment was reviewed: no action was taken");
+    }
+
+    @Test
     void subjectsAreCutToTheirColumns() {
         var subject = new Subject("product", "p".repeat(250), "x".repeat(299) + "😀");
         assertThat(subject.title()).hasSize(300).endsWith("…");
