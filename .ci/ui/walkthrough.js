@@ -1,6 +1,6 @@
 // Drives the web UI in headless Chromium (Debian's) through every capability, as a person would:
 // sign up, verify the email from the mailbox, post, like, comment, search, buy (paid and declined), sell with a
-// photo, upload an avatar, admin status.
+// photo, upload an avatar, report a post and hide it as a moderator, admin status.
 // Usage: node walkthrough.js http://127.0.0.1:PORT [screenshot-dir]
 const { chromium } = require('playwright-core');
 
@@ -193,6 +193,21 @@ function check(condition, message) {
   await loaded('#whoami img.avatar');
   check(true, 'an uploaded avatar shows next to the name');
 
+  // Reporting: another user's post is reported from its page, with a reason and a few words.
+  const spamTitle = `Cheap followers ${name}`;
+  const { article: spam } = await call('POST', '/articles', { article: { title: spamTitle, description: 'buy now',
+    body: 'Followers for sale, DM me.', tagList: [] } }, other.token);
+  await tab('Feed');
+  await page.locator('section', { hasText: 'Latest posts' }).locator('.item a', { hasText: spamTitle }).click();
+  await page.waitForSelector(`h2:text-is("${spamTitle}")`);
+  await view.getByRole('button', { name: 'Report', exact: true }).click();
+  await view.locator('select[name=reason]').selectOption('spam');
+  await view.locator('textarea[name=text]').fill('Sells followers');
+  await view.getByRole('button', { name: 'Send report' }).click();
+  await page.waitForSelector('text=Thank you: a moderator will look at it');
+  check(true, 'a user reports a post from its page');
+  await shot('report');
+
   await tab('Account');
   await view.getByRole('button', { name: 'Log out' }).click();
   await page.waitForSelector('text=not signed in');
@@ -208,6 +223,26 @@ function check(condition, message) {
   await page.waitForSelector('text=Search index (admin)');
   check(true, 'an admin sees the search index status');
   await shot('system');
+
+  // Moderation: the admin (a moderator too) finds the report in the queue and hides the post, with a reason.
+  await tab('Moderation');
+  const queued = view.locator(`.queue-entry[data-subject="${spam.slug}"]`);
+  await queued.waitFor();
+  check((await queued.textContent()).includes('Sells followers'), 'the moderator sees the report in the queue, with its text');
+  await shot('moderation');
+  await queued.getByPlaceholder('reason (required, shown in the audit log)').fill('selling followers');
+  await queued.getByRole('button', { name: 'Hide' }).click();
+  await queued.waitFor({ state: 'detached' });
+  check(true, 'hiding the post takes it out of the open queue');
+  await tab('Moderation');
+  await page.waitForSelector(`.audit-entry:has-text("hide post ${spam.slug}")`);
+  check(true, 'the audit log shows who hid the post and why');
+  const reader = name + 'reader';
+  const { user: third } = await call('POST', '/users', { user: { username: reader, email: `${reader}@example.com`,
+    password: 'walkthrough-pass-2026' } });
+  const seen = await fetch(`${base}/api/articles/${encodeURIComponent(spam.slug)}`,
+    { headers: { Authorization: 'Token ' + third.token } });
+  check(seen.status === 404, `the hidden post is gone for another user (${seen.status})`);
 
   // Fair use: a client over a limit is told so on the page, not left with one that silently does nothing. The
   // page's own API calls ask until the first 429: a fixed count may never empty the bucket on a slow machine,

@@ -320,7 +320,8 @@ async function openProfile(username) {
   const posts = articleList(`Posts by ${profile.username}`, `/articles?author=${encodeURIComponent(profile.username)}`);
   view.replaceChildren(
     card(profile.username, avatar(profile), h('p', {}, profile.bio || ''),
-      state.user && state.user.username !== profile.username ? follow : null, relationshipButtons(profile)),
+      state.user && state.user.username !== profile.username ? follow : null, relationshipButtons(profile),
+      reportButton('user', profile.username, profile.username)),
     posts.element);
   await posts.load();
 }
@@ -340,6 +341,7 @@ async function openArticle(slug) {
       h('p', { class: 'muted' }, avatar(a.author), ` by ${a.author.username} · ${a.favoritesCount} likes`),
       state.user && state.user.username !== profile.username ? follow : null,
       relationshipButtons(profile, { role: 'author' }),
+      reportButton('post', a.slug, a.author.username),
       h('p', {}, a.description),
       h('pre', {}, withMentions(a.body, a.mentions)),
       h('div', { class: 'tags' }, a.tagList.map(t => h('span', {}, t))),
@@ -443,6 +445,7 @@ async function openProduct(id) {
         h('p', { class: 'price' }, money(p.price.amount, p.price.currency)),
         h('p', {}, avatar(p.seller), ' sold by ', h('strong', {}, p.seller.username)),
         relationshipButtonsFor(p.seller.username, { role: 'seller' }),
+        reportButton('product', p.id, p.seller.username),
         h('p', { class: 'muted' }, `${p.stock} in stock · ${p.unitsSold} sold`),
         buy,
         h('p', {}, p.description),
