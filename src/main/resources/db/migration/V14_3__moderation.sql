@@ -22,6 +22,8 @@ create table reports (
 
 -- The queue groups one state's reports by subject; closing finds a subject's open reports.
 create index reports_by_subject on reports (state, subject_kind, subject_id, created_at);
+-- A deleted account's report texts are erased.
+create index reports_by_reporter on reports (reporter_id);
 
 -- Append-only: the application only inserts and selects here (a restore or a lifted suspension is a new entry).
 create table audit_log (

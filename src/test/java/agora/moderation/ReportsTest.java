@@ -3,16 +3,19 @@ package agora.moderation;
 import static agora.moderation.Moderation.report;
 import static agora.moderation.Moderation.reportJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -155,6 +158,20 @@ class ReportsTest {
             }
         }
         assertThat(openReportsBy(reporter)).isEqualTo(5);
+    }
+
+    @Test
+    void aDeletedReportersWordsGoButTheReportStays() throws Exception {
+        var reporter = Api.signUp(mvc, "reporter");
+        var reported = Api.signUp(mvc, "reported");
+        var id = ((Number) JsonPath.read(report(mvc, reporter, "user", reported.username(), "harassment", "my words")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.report.id"))
+                .longValue();
+        mvc.perform(delete("/api/user").header("Authorization", reporter.authorization())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"" + Api.PASSWORD + "\"}"))
+                .andExpect(status().is2xxSuccessful());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from reports where id = ? and text is null").param(id).query(Long.class).single() == 1);
     }
 
     private long openReportsBy(Api.SignedUp user) {
