@@ -201,6 +201,9 @@ function check(condition, message) {
   await login.getByPlaceholder('password').fill('admin-demo-pass');
   await login.getByRole('button', { name: 'Log in' }).click();
   await page.waitForSelector('text=signed in as admin');
+  await tab('Account');
+  await page.waitForSelector('section:has-text("Security log") .security-event.signed-in');
+  check(true, 'the security log on the account page shows the sign-in');
   await tab('System');
   await page.waitForSelector('text=Search index (admin)');
   check(true, 'an admin sees the search index status');

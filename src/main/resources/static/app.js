@@ -226,6 +226,7 @@ tab('Account', async () => {
     avatarCard(),
     notificationEmailsCard(),
     ...lifecycleCards(),
+    securityLogCard(),
   ];
 });
 

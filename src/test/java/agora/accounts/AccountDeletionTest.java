@@ -89,7 +89,8 @@ class AccountDeletionTest {
         assertThat(row.get("email").toString()).endsWith("@deleted.invalid").doesNotContain(user.username());
         assertThat(row.get("password_hash")).isEqualTo("");
         assertThat(row.get("deleted_at")).isNotNull();
-        for (var table : List.of("sessions", "login_known_clients", "account_tokens", "two_factor", "recovery_codes")) {
+        for (var table : List.of("sessions", "login_known_clients", "account_tokens", "two_factor", "recovery_codes",
+                "security_events")) {
             assertThat(jdbc.sql("select count(*) from " + table + " where user_id = ?").param(id).query(Long.class)
                     .single()).as(table).isZero();
         }

@@ -30,14 +30,15 @@ public class AccountDeletion {
     private final LoginChallenges challenges;
     private final LoginAttempts attempts;
     private final Images images;
+    private final SecurityLog securityLog;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     AccountDeletion(UserRepository users, PasswordHasher hasher, LoginGuard guard, TwoFactor twoFactor,
             TwoFactorRepository twoFactorRecords, Sessions sessions, EmailTokens tokens, LoginChallenges challenges,
-            LoginAttempts attempts, Images images, ApplicationEventPublisher events, TransactionTemplate transaction,
-            Clock clock) {
+            LoginAttempts attempts, Images images, SecurityLog securityLog, ApplicationEventPublisher events,
+            TransactionTemplate transaction, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.guard = guard;
@@ -48,6 +49,7 @@ public class AccountDeletion {
         this.challenges = challenges;
         this.attempts = attempts;
         this.images = images;
+        this.securityLog = securityLog;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
@@ -82,6 +84,7 @@ public class AccountDeletion {
             tokens.deleteAllOf(userId);
             challenges.deleteAllOf(userId);
             attempts.forgetAccount(userId, user.email());
+            securityLog.forget(userId); // client addresses are personal data
             images.releaseAllUploadedBy(userId); // the avatar and product photos alike
             events.publishEvent(new UserDeleted(userId));
         });

@@ -39,6 +39,10 @@ class SecurityEventRepository {
                 .list();
     }
 
+    void deleteAllOf(long userId) {
+        jdbc.sql("delete from security_events where user_id = ?").param(userId).update();
+    }
+
     int deleteBefore(Instant cutoff) {
         return jdbc.sql("delete from security_events where occurred_at < ?").param(Sql.timestamp(cutoff)).update();
     }
@@ -50,7 +54,8 @@ class SecurityEventRepository {
         var deleted = 0;
         for (var userId : over) {
             var oldestKept = jdbc.sql("""
-                    select id from security_events where user_id = ? order by id desc offset ? rows fetch next 1 rows only""")
+                    select id from security_events where user_id = ?
+                    order by id desc offset ? rows fetch next 1 rows only""")
                     .params(userId, keep - 1).query(Long.class).optional();
             if (oldestKept.isPresent()) {
                 deleted += jdbc.sql("delete from security_events where user_id = ? and id < ?")

@@ -61,6 +61,11 @@ public class SecurityLog {
         return new Page(List.copyOf(shown), shown.getLast().id());
     }
 
+    /** Forgets every entry of a deleted account. */
+    void forget(long userId) {
+        repository.deleteAllOf(userId);
+    }
+
     /** Forgets entries past the retention period, and each user's oldest beyond the bound. */
     void prune() {
         repository.deleteBefore(clock.instant().minus(properties.retention()));

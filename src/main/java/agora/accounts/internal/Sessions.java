@@ -90,7 +90,7 @@ public class Sessions implements ActiveSessions {
     }
 
     @Transactional
-    public void revoke(UUID sessionId) {
+    void revoke(UUID sessionId) {
         repository.revoke(sessionId, clock.instant());
         evictEverywhere(new SessionEviction.OneSession(sessionId));
     }

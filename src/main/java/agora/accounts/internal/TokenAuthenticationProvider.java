@@ -26,7 +26,8 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
                 .orElseThrow(() -> new BadCredentialsException("token is invalid, expired or revoked"));
         var authorities = new ArrayList<SimpleGrantedAuthority>();
         authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
-        authenticated.role().granted().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
+        authenticated.role().granted()
+                .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
         return new PreAuthenticatedAuthenticationToken(authenticated.user(), token, authorities);
     }
 
