@@ -320,7 +320,7 @@ async function openProfile(username) {
   const posts = articleList(`Posts by ${profile.username}`, `/articles?author=${encodeURIComponent(profile.username)}`);
   view.replaceChildren(
     card(profile.username, avatar(profile), h('p', {}, profile.bio || ''),
-      state.user && state.user.username !== profile.username ? follow : null),
+      state.user && state.user.username !== profile.username ? follow : null, relationshipButtons(profile)),
     posts.element);
   await posts.load();
 }
@@ -339,6 +339,7 @@ async function openArticle(slug) {
     card(a.title,
       h('p', { class: 'muted' }, avatar(a.author), ` by ${a.author.username} · ${a.favoritesCount} likes`),
       state.user && state.user.username !== profile.username ? follow : null,
+      relationshipButtons(profile, { role: 'author' }),
       h('p', {}, a.description),
       h('pre', {}, withMentions(a.body, a.mentions)),
       h('div', { class: 'tags' }, a.tagList.map(t => h('span', {}, t))),
@@ -367,7 +368,7 @@ tab('Feed', async () => {
   await latest.load();
   parts.push(latest.element);
   const { tags } = await api('GET', '/tags');
-  parts.push(card('Tags', h('div', { class: 'tags' }, tags.map(t => h('span', {}, t)))));
+  parts.push(card('Tags', h('div', { class: 'tags' }, tags.map(tagChip))));
   return parts;
 });
 
@@ -441,6 +442,7 @@ async function openProduct(id) {
       h('div', {},
         h('p', { class: 'price' }, money(p.price.amount, p.price.currency)),
         h('p', {}, avatar(p.seller), ' sold by ', h('strong', {}, p.seller.username)),
+        relationshipButtonsFor(p.seller.username, { role: 'seller' }),
         h('p', { class: 'muted' }, `${p.stock} in stock · ${p.unitsSold} sold`),
         buy,
         h('p', {}, p.description),

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.lucene.search.suggest.document.SuggestIndexSearcher;
 
+import agora.social.ViewerFilter;
+
 /**
  * The search benchmark: indexes a synthetic corpus with the production indexing code, then runs a realistic
  * query mix and completions through the production query code, and prints the figures.
@@ -147,14 +149,14 @@ public final class SearchBench {
             prefixes.add(source.substring(0, Math.min(source.length(), 1 + random.nextInt(6))));
         }
         for (var i = 0; i < Math.min(2_000, count); i++) {
-            Suggestions.suggest(searcher, prefixes.get(i));
+            Suggestions.suggest(searcher, prefixes.get(i), ViewerFilter.NONE);
         }
         var latencies = new long[count];
         var cpu = new long[count];
         for (var i = 0; i < count; i++) {
             var started = System.nanoTime();
             var cpuStart = CPU.getCurrentThreadCpuTime();
-            Suggestions.suggest(searcher, prefixes.get(i));
+            Suggestions.suggest(searcher, prefixes.get(i), ViewerFilter.NONE);
             cpu[i] = CPU.getCurrentThreadCpuTime() - cpuStart;
             latencies[i] = System.nanoTime() - started;
         }

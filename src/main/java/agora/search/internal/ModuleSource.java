@@ -40,6 +40,14 @@ abstract class ModuleSource<T> implements ContentSource {
     /** Only public fields: whatever this answers can be shown to anyone. */
     abstract SearchDocument document(T item);
 
+    /**
+     * Of these items (public in their module), those search may show; by default all. A source whose module's
+     * public read answers items that another module hides (suspended people) leaves them out here.
+     */
+    List<T> searchable(List<T> items) {
+        return items;
+    }
+
     /** Records that the item changed (created, updated or deleted): every node re-reads it. */
     void changed(long itemId) {
         changes.record(name, itemId);
@@ -62,13 +70,13 @@ abstract class ModuleSource<T> implements ContentSource {
 
     @Override
     public List<SearchDocument> fetch(Collection<Long> ids) {
-        return findAllById.apply(ids).stream().map(this::document).toList();
+        return searchable(findAllById.apply(ids)).stream().map(this::document).toList();
     }
 
     @Override
     public Page listAfter(long afterId, int limit) {
         var items = listAfter.apply(afterId, limit);
         var last = items.isEmpty() ? afterId : id.applyAsLong(items.getLast());
-        return new Page(items.stream().map(this::document).toList(), last, items.size() == limit);
+        return new Page(searchable(items).stream().map(this::document).toList(), last, items.size() == limit);
     }
 }

@@ -9,13 +9,16 @@ import agora.platform.Timestamps;
 import agora.social.PostCatalog;
 import agora.social.PostDeleted;
 import agora.social.PostEngagementChanged;
+import agora.social.PostHidden;
 import agora.social.PostPublished;
+import agora.social.PostRestored;
 import agora.social.PostUpdated;
 import agora.social.SearchablePost;
 
 /**
  * Posts, from the social module: title, tags, description and body, with the author's name; likes are their
- * popularity. A deleted post is absent from {@link PostCatalog#findAllById}, so it leaves the index.
+ * popularity. A deleted or hidden post is absent from {@link PostCatalog#findAllById}, so it leaves the index (and
+ * a restored one comes back).
  */
 @Component
 class PostSource extends ModuleSource<SearchablePost> {
@@ -43,6 +46,16 @@ class PostSource extends ModuleSource<SearchablePost> {
 
     @EventListener
     void on(PostDeleted event) {
+        changed(event.postId());
+    }
+
+    @EventListener
+    void on(PostHidden event) {
+        changed(event.postId());
+    }
+
+    @EventListener
+    void on(PostRestored event) {
         changed(event.postId());
     }
 

@@ -10,10 +10,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import agora.platform.ApiException;
+import agora.social.ViewerFilter;
 
-/** A checked search request: every parameter in range, or a 422 naming each one that is not. */
+/**
+ * A checked search request: every parameter in range, or a 422 naming each one that is not.
+ *
+ * @param viewer what the signed-in viewer must not be shown ({@link ViewerFilter#NONE} for anyone else)
+ */
 public record SearchRequest(String text, Set<SearchType> types, List<String> tags, Long minPrice, Long maxPrice,
-        String currency, SortOrder sort, int limit, int offset) {
+        String currency, SortOrder sort, int limit, int offset, ViewerFilter viewer) {
 
     public static final int MAX_QUERY_LENGTH = 256;
     public static final int DEFAULT_LIMIT = 20;
@@ -78,7 +83,12 @@ public record SearchRequest(String text, Set<SearchType> types, List<String> tag
             throw ApiException.invalid(errors);
         }
         return new SearchRequest(text, types.isEmpty() ? EnumSet.allOf(SearchType.class) : types, List.copyOf(tags),
-                minPrice, maxPrice, code, order, size, skip);
+                minPrice, maxPrice, code, order, size, skip, ViewerFilter.NONE);
+    }
+
+    /** The same request for a viewer with blocks and mutes. */
+    public SearchRequest forViewer(ViewerFilter filter) {
+        return new SearchRequest(text, types, tags, minPrice, maxPrice, currency, sort, limit, offset, filter);
     }
 
     private static void add(Map<String, List<String>> errors, String field, String message) {

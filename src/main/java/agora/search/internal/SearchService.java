@@ -69,8 +69,10 @@ public class SearchService {
         // without searchable words (blank, or only stop words and punctuation) the filters list by the sort
         Query text = scored ? plan.matching(allWords) : new MatchAllDocsQuery();
         var filters = filters(request);
+        var excluded = ViewerExclusions.of(request.viewer());
         var query = new BooleanQuery.Builder().add(text, scored ? Occur.MUST : Occur.FILTER);
         filters.forEach(filter -> query.add(filter, Occur.FILTER));
+        excluded.ifPresent(exclusion -> query.add(exclusion, Occur.MUST_NOT));
         var base = query.build();
         var keep = request.offset() + request.limit();
         if (byTiers && scored && allWords && request.sort() == SortOrder.RELEVANCE) {
@@ -79,6 +81,7 @@ public class SearchService {
             if (best.isPresent()) {
                 var counting = new BooleanQuery.Builder().add(plan.counting(), Occur.FILTER);
                 filters.forEach(filter -> counting.add(filter, Occur.FILTER));
+                excluded.ifPresent(exclusion -> counting.add(exclusion, Occur.MUST_NOT));
                 var counts = MatchCounts.of(searcher, counting.build(), new RankingCollector.Spec(request.sort(), 0,
                         request.typeMask(), List.of(), null, false, nowMillis), MatchCounts.EXACT_UP_TO);
                 return new RankingCollector.Ranked(best.get(), counts.total(), counts.exact(), counts.facets());

@@ -21,6 +21,7 @@ import org.apache.lucene.util.StringHelper;
 import org.springframework.stereotype.Service;
 
 import agora.platform.ApiException;
+import agora.social.ViewerFilter;
 
 /**
  * Search-as-you-type: completions of what was typed so far. Tags starting with it (the most used first, at
@@ -45,7 +46,8 @@ public class Suggestions {
         this.index = index;
     }
 
-    public List<Suggestion> suggest(String typed) {
+    /** Completions for this viewer: none from users hidden from them, no muted tags. */
+    public List<Suggestion> suggest(String typed, ViewerFilter viewer) {
         if (typed != null && typed.length() > SearchRequest.MAX_QUERY_LENGTH) {
             throw ApiException.invalid("q", "is too long (maximum is " + SearchRequest.MAX_QUERY_LENGTH + " characters)");
         }
@@ -54,22 +56,23 @@ public class Suggestions {
             return List.of();
         }
         try {
-            return index.withSearcher(searcher -> suggest(searcher, prefix));
+            return index.withSearcher(searcher -> suggest(searcher, prefix, viewer));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Completions of a non-blank prefix on one searcher (also what the benchmark runs). */
-    static List<Suggestion> suggest(SuggestIndexSearcher searcher, String prefix) throws IOException {
+    static List<Suggestion> suggest(SuggestIndexSearcher searcher, String prefix, ViewerFilter viewer)
+            throws IOException {
         var suggestions = new ArrayList<Suggestion>();
         var seen = new HashSet<String>();
-        for (var tag : tags(searcher.getIndexReader(), IndexSchema.tag(prefix))) {
+        for (var tag : tags(searcher.getIndexReader(), IndexSchema.tag(prefix), viewer)) {
             if (seen.add(tag)) {
                 suggestions.add(new Suggestion(tag, "tag"));
             }
         }
-        for (var completion : titles(searcher, prefix)) {
+        for (var completion : titles(searcher, prefix, viewer)) {
             if (suggestions.size() < MAX && seen.add(completion.text().toLowerCase(Locale.ROOT))) {
                 suggestions.add(completion);
             }
@@ -77,8 +80,12 @@ public class Suggestions {
         return List.copyOf(suggestions);
     }
 
-    private static List<Suggestion> titles(SuggestIndexSearcher searcher, String prefix) throws IOException {
-        var query = new PrefixCompletionQuery(TextAnalysis.COMPLETION, new Term(IndexSchema.SUGGEST, prefix));
+    private static List<Suggestion> titles(SuggestIndexSearcher searcher, String prefix, ViewerFilter viewer)
+            throws IOException {
+        var term = new Term(IndexSchema.SUGGEST, prefix);
+        var excluded = ViewerExclusions.of(viewer);
+        var query = excluded.isEmpty() ? new PrefixCompletionQuery(TextAnalysis.COMPLETION, term)
+                : new PrefixCompletionQuery(TextAnalysis.COMPLETION, term, VisibleDocuments.except(searcher, excluded.get()));
         var found = searcher.suggest(query, MAX, true);
         var titles = new ArrayList<Suggestion>();
         for (var hit : found.scoreLookupDocs()) {
@@ -91,7 +98,7 @@ public class Suggestions {
     private record TagCount(String tag, int documents) {
     }
 
-    private static List<String> tags(IndexReader reader, String prefix) throws IOException {
+    private static List<String> tags(IndexReader reader, String prefix, ViewerFilter viewer) throws IOException {
         var terms = MultiTerms.getTerms(reader, IndexSchema.TAG);
         if (terms == null || prefix.isEmpty()) {
             return List.of();
@@ -113,7 +120,7 @@ public class Suggestions {
             if (tags.size() == MAX_TAGS) {
                 break;
             }
-            if (inLiveDocument(reader, candidate.tag())) {
+            if (!ViewerExclusions.mutes(viewer, candidate.tag()) && inLiveDocument(reader, candidate.tag())) {
                 tags.add(candidate.tag());
             }
         }
