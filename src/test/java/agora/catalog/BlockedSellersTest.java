@@ -86,7 +86,11 @@ class BlockedSellersTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"quantity\":1}"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        // the lamp was in the cart before the block: checkout names it, reserves and charges nothing
+        // the lamp was in the cart before the block: the cart says it is not available, checkout names it and
+        // reserves and charges nothing
+        mvc.perform(get("/api/cart").header("Authorization", buyer.authorization()))
+                .andExpect(jsonPath("$.cart.items[0].product.id").value(pair.lamp()))
+                .andExpect(jsonPath("$.cart.items[0].available").value(false));
         Shop.checkout(mvc, buyer, UUID.randomUUID().toString(), "pm_card_visa").andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString(pair.lamp())))
@@ -109,6 +113,8 @@ class BlockedSellersTest {
         mvc.perform(get("/api/products/" + pair.vase()).header("Authorization", pair.buyer().authorization()))
                 .andExpect(status().isOk());
         Shop.addToCart(mvc, pair.buyer(), pair.vase(), 1);
+        mvc.perform(get("/api/cart").header("Authorization", pair.buyer().authorization()))
+                .andExpect(jsonPath("$.cart.items[*].available").value(Matchers.everyItem(Matchers.is(true))));
         Shop.checkout(mvc, pair.buyer(), UUID.randomUUID().toString(), "pm_card_visa").andExpect(status().isCreated());
     }
 

@@ -132,6 +132,9 @@ class HiddenProductsTest {
         moderation.hide(lamp, "unsafe");
         moderation.hide(vase, "unsafe");
 
+        mvc.perform(get("/api/cart").header("Authorization", buyer.authorization()))
+                .andExpect(jsonPath("$.cart.items[0].product.id").value(lamp))
+                .andExpect(jsonPath("$.cart.items[0].available").value(false));
         // a cart that holds it refuses checkout naming the product; nothing is reserved
         Shop.checkout(mvc, buyer, UUID.randomUUID().toString(), "pm_card_visa").andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -145,6 +148,9 @@ class HiddenProductsTest {
         moderation.restore(vase);
         mvc.perform(delete("/api/cart/items/" + lamp).header("Authorization", buyer.authorization()))
                 .andExpect(status().isOk());
+        mvc.perform(get("/api/cart").header("Authorization", buyer.authorization()))
+                .andExpect(jsonPath("$.cart.items[0].product.id").value(vase))
+                .andExpect(jsonPath("$.cart.items[0].available").value(true));
         Shop.checkout(mvc, buyer, UUID.randomUUID().toString(), "pm_card_visa").andExpect(status().isCreated());
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +19,11 @@ import agora.social.Relationships;
 @Service
 public class Cart {
 
-    /** A cart item with its product as it is now. */
-    public record Item(ProductForSale product, int quantity) {
+    /**
+     * A cart item with its product as it is now. {@code available}: the buyer may buy it now (it is on sale and its
+     * seller and the buyer have not blocked each other); checkout refuses a cart holding one that is not.
+     */
+    public record Item(ProductForSale product, int quantity, boolean available) {
 
         public long lineTotal() {
             return product.priceAmount() * quantity;
@@ -42,22 +46,21 @@ public class Cart {
     }
 
     public List<Item> items(long userId) {
-        return withProducts(carts.items(userId));
-    }
-
-    private List<Item> withProducts(List<CartRepository.Item> items) {
-        return withProducts(items, Map.of());
+        return withProducts(userId, carts.items(userId), Map.of());
     }
 
     /** The items with their products, reading from the catalog only those not already in {@code known}. */
-    private List<Item> withProducts(List<CartRepository.Item> items, Map<Long, ProductForSale> known) {
+    private List<Item> withProducts(long userId, List<CartRepository.Item> items, Map<Long, ProductForSale> known) {
         var missing = items.stream().map(CartRepository.Item::productId).filter(id -> !known.containsKey(id)).toList();
         var products = new HashMap<>(known);
         if (!missing.isEmpty()) {
             products.putAll(inventory.findAllById(missing));
         }
-        return items.stream().filter(i -> products.containsKey(i.productId()))
-                .map(i -> new Item(products.get(i.productId()), i.quantity())).toList();
+        var blocked = items.isEmpty() ? Set.<Long>of() : relationships.filterFor(userId).blockedUsers();
+        return items.stream().filter(i -> products.containsKey(i.productId())).map(i -> {
+            var product = products.get(i.productId());
+            return new Item(product, i.quantity(), product.listed() && !blocked.contains(product.sellerId()));
+        }).toList();
     }
 
     @Transactional
@@ -87,7 +90,7 @@ public class Cart {
         if (!present) {
             after.add(new CartRepository.Item(product.id(), quantity.intValue()));
         }
-        return withProducts(after, Map.of(product.id(), product));
+        return withProducts(userId, after, Map.of(product.id(), product));
     }
 
     @Transactional

@@ -44,7 +44,7 @@ class CartController {
         return new CartJson.CartResponse(new CartJson.Cart(
                 items.stream().map(i -> new CartJson.Item(new CartJson.Product(i.product().publicId(),
                         i.product().title(), new CartJson.Price(i.product().priceAmount(), i.product().currency()),
-                        i.product().stock()), i.quantity(), i.lineTotal())).toList(),
+                        i.product().stock()), i.quantity(), i.lineTotal(), i.available())).toList(),
                 totals.entrySet().stream().map(e -> new CartJson.Price(e.getValue(), e.getKey())).toList()));
     }
 }

@@ -17,7 +17,8 @@ final class CartJson {
     record Product(String id, String title, Price price, int stock) {
     }
 
-    record Item(Product product, int quantity, long lineTotal) {
+    /** @param available false when checkout would refuse it: off sale, or not sold to this buyer */
+    record Item(Product product, int quantity, long lineTotal, boolean available) {
     }
 
     /** @param totals what the cart comes to, per currency (an order is paid in one) */
