@@ -1,6 +1,7 @@
 package agora.moderation.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public record QueueCursor(Instant at, SubjectKind kind, String subjectId) {
             }
             var at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
             return SubjectKind.parse(parts[2]).map(kind -> new QueueCursor(at, kind, parts[3]));
-        } catch (IllegalArgumentException | java.time.DateTimeException notOurs) {
+        } catch (IllegalArgumentException | DateTimeException notOurs) {
             return Optional.empty();
         }
     }
