@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.jayway.jsonpath.JsonPath;
 
 import agora.accounts.AccountModeration;
+import agora.accounts.SuspensionLifted;
 import agora.accounts.UserSuspended;
 import agora.catalog.ProductModeration;
 import agora.catalog.Shop;
@@ -149,11 +150,15 @@ class SuspendedSellersTest {
                 .andExpect(jsonPath("$.productsCount").value(1))
                 .andExpect(jsonPath("$.products[0].id").value(lamp));
 
-        // a suspension event that comes late, after the lift, takes nothing off sale
-        transaction.executeWithoutResult(tx -> events.publishEvent(
-                new UserSuspended(Shop.userId(jdbc, seller.username()), null, "fraud")));
+        // a suspension event that comes late, after the lift, takes nothing off sale; the lift's event again
+        // puts nothing more on sale
+        var sellerId = Shop.userId(jdbc, seller.username());
+        transaction.executeWithoutResult(tx -> events.publishEvent(new UserSuspended(sellerId, null, "fraud")));
+        transaction.executeWithoutResult(tx -> events.publishEvent(new SuspensionLifted(sellerId)));
         awaitListeners();
         assertThat(statusOf(lamp)).isEqualTo(200);
+        assertThat(statusOf(vase)).isEqualTo(404);
+        assertThat(statusOf(cup)).isEqualTo(404);
         products.restore(vase);
         assertThat(statusOf(vase)).isEqualTo(200);
     }
