@@ -12,6 +12,9 @@ public interface PostCatalog {
      */
     List<SearchablePost> findAllById(Collection<Long> ids);
 
-    /** Up to {@code limit} (1..1,000) public posts with ids above {@code afterId}, in id order, for streaming every post. */
+    /**
+     * Up to {@code limit} (1..1,000) public posts with ids above {@code afterId}, in id order, for streaming every
+     * post.
+     */
     List<SearchablePost> listAfter(long afterId, int limit);
 }

@@ -24,6 +24,9 @@ class WebUiTest {
         mvc.perform(get("/index.html")).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("<script src=\"/app.js\"")));
         mvc.perform(get("/app.js")).andExpect(status().isOk());
+        mvc.perform(get("/index.html"))
+                .andExpect(content().string(Matchers.containsString("<script src=\"/relationships.js\"")));
+        mvc.perform(get("/relationships.js")).andExpect(status().isOk());
     }
 
     @Test

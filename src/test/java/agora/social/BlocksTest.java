@@ -119,6 +119,12 @@ class BlocksTest {
         mvc.perform(get("/api/articles/{s}/comments", blockersPost)).andExpect(jsonPath("$.comments.length()").value(1));
         // anonymous readers see both posts
         mvc.perform(get("/api/articles/{s}", blockersPost)).andExpect(status().isOk());
+        // neither can mention the other (no mention, no notification), elsewhere either
+        var thirdParty = SocialApi.publish(mvc, Api.signUp(mvc, "third"), "Anyone's post");
+        mvc.perform(as(blocked, post("/api/articles/{s}/comments", thirdParty)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"comment\":{\"body\":\"hey @" + blocker.username() + "\"}}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.comment.mentions.length()").value(0));
     }
 
     @Test

@@ -85,7 +85,8 @@ public class Suggestions {
         var term = new Term(IndexSchema.SUGGEST, prefix);
         var excluded = ViewerExclusions.of(viewer);
         var query = excluded.isEmpty() ? new PrefixCompletionQuery(TextAnalysis.COMPLETION, term)
-                : new PrefixCompletionQuery(TextAnalysis.COMPLETION, term, VisibleDocuments.except(searcher, excluded.get()));
+                : new PrefixCompletionQuery(TextAnalysis.COMPLETION, term,
+                        VisibleDocuments.except(searcher, excluded.get()));
         var found = searcher.suggest(query, MAX, true);
         var titles = new ArrayList<Suggestion>();
         for (var hit : found.scoreLookupDocs()) {

@@ -20,7 +20,8 @@ class BlockRepository {
 
     /** True when this block is new (blocking again changes nothing). */
     boolean block(long blocker, long blocked, Instant now) {
-        return jdbc.sql("insert into blocks (blocker_id, blocked_id, created_at) values (?, ?, ?) on conflict do nothing")
+        return jdbc.sql("""
+                insert into blocks (blocker_id, blocked_id, created_at) values (?, ?, ?) on conflict do nothing""")
                 .params(blocker, blocked, Sql.timestamp(now)).update() == 1;
     }
 

@@ -15,8 +15,8 @@ import agora.platform.Sql;
 @Repository
 class CommentRepository {
 
-    private static final String COLUMNS = "c.id, c.post_id, c.author_id, c.body, c.created_at, c.updated_at, c.hidden_reason, c.hidden_at, "
-            + "c.author_suspended";
+    private static final String COLUMNS = "c.id, c.post_id, c.author_id, c.body, c.created_at, c.updated_at, "
+            + "c.hidden_reason, c.hidden_at, c.author_suspended";
 
     private final JdbcClient jdbc;
 

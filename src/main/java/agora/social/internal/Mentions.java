@@ -25,10 +25,13 @@ class Mentions {
 
     private final MentionRepository mentions;
     private final UserDirectory directory;
+    private final BlockRepository blocks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Mentions(MentionRepository mentions, UserDirectory directory, ApplicationEventPublisher events, Clock clock) {
+    Mentions(MentionRepository mentions, UserDirectory directory, BlockRepository blocks,
+            ApplicationEventPublisher events, Clock clock) {
+        this.blocks = blocks;
         this.mentions = mentions;
         this.directory = directory;
         this.events = events;
@@ -43,7 +46,10 @@ class Mentions {
         return "comment:" + commentId;
     }
 
-    /** Records who the post's (new) body mentions, forgetting those it no longer does. */
+    /**
+     * Records who the post's (new) body mentions, forgetting those it no longer does. Users blocked either way
+     * with the writer are not mentioned (nor notified).
+     */
     void inPost(long postId, String slug, String title, String body, long actorId) {
         record(ofPost(postId), postId, slug, title, null, body, actorId);
     }
@@ -58,12 +64,13 @@ class Mentions {
         var added = new ArrayList<Long>();
         var now = clock.instant();
         for (var username : MentionRules.usernames(text)) {
-            directory.findByUsername(username).ifPresent(user -> {
-                users.add(user.id());
-                if (mentions.add(source, user.id(), postId, commentId, now)) {
-                    added.add(user.id());
-                }
-            });
+            directory.findByUsername(username).filter(user -> !blocks.blockedEitherWay(actorId, user.id()))
+                    .ifPresent(user -> {
+                        users.add(user.id());
+                        if (mentions.add(source, user.id(), postId, commentId, now)) {
+                            added.add(user.id());
+                        }
+                    });
         }
         mentions.keepOnly(source, users);
         if (!added.isEmpty()) {

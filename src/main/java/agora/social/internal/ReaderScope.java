@@ -13,25 +13,29 @@ import agora.social.ViewerFilter;
  * {@code blocks_by_blocked}, added only when the reader has such relationships, so a reader with none pays
  * nothing for them. The conditions use the named parameter {@code :viewer}; {@link #bind} sets it.
  */
-record ReaderScope(Long viewer, boolean blocked, boolean mutedUsers, boolean mutedTags) {
+record ReaderScope(Long viewer, boolean ownHidden, boolean blocked, boolean mutedUsers, boolean mutedTags) {
 
-    static final ReaderScope ANONYMOUS = new ReaderScope(null, false, false, false);
+    static final ReaderScope ANONYMOUS = new ReaderScope(null, false, false, false, false);
 
-    /** Lists and single posts: blocked users' content is gone, muted users' stays. */
+    /** Lists and single posts: the reader's own hidden posts show, blocked users' content is gone, muted users' stays. */
     static ReaderScope lists(Optional<Long> reader, ViewerFilter filter) {
-        return reader.map(r -> new ReaderScope(r, !filter.blockedUsers().isEmpty(), false, false)).orElse(ANONYMOUS);
+        return reader.map(r -> new ReaderScope(r, true, !filter.blockedUsers().isEmpty(), false, false))
+                .orElse(ANONYMOUS);
     }
 
-    /** Feeds: blocked and muted users' posts, and posts with a muted tag, are gone. */
+    /**
+     * Feeds: blocked and muted users' posts, and posts with a muted tag, are gone. A feed never shows the reader's
+     * own posts, so it needs no "or the reader wrote it" (which would also cloud the planner's estimates).
+     */
     static ReaderScope feeds(long reader, ViewerFilter filter) {
-        return new ReaderScope(reader, !filter.blockedUsers().isEmpty(), !filter.mutedUsers().isEmpty(),
+        return new ReaderScope(reader, false, !filter.blockedUsers().isEmpty(), !filter.mutedUsers().isEmpty(),
                 !filter.mutedTags().isEmpty());
     }
 
     /** Conditions on the posts aliased {@code p}, each starting with " and". */
     String posts(String p) {
         var sql = new StringBuilder(" and (" + p + ".hidden_at is null and not " + p + ".author_suspended");
-        sql.append(viewer != null ? " or " + p + ".author_id = :viewer)" : ")");
+        sql.append(ownHidden ? " or " + p + ".author_id = :viewer)" : ")");
         authors(sql, p + ".author_id");
         if (mutedUsers) {
             sql.append(" and not exists (select 1 from user_mutes um where um.muter_id = :viewer and um.muted_id = ")
@@ -47,7 +51,7 @@ record ReaderScope(Long viewer, boolean blocked, boolean mutedUsers, boolean mut
     /** Conditions on the comments aliased {@code c}: hidden ones only for their author, none by blocked users. */
     String comments(String c) {
         var sql = new StringBuilder(" and (" + c + ".hidden_at is null and not " + c + ".author_suspended");
-        sql.append(viewer != null ? " or " + c + ".author_id = :viewer)" : ")");
+        sql.append(ownHidden ? " or " + c + ".author_id = :viewer)" : ")");
         authors(sql, c + ".author_id");
         return sql.toString();
     }
