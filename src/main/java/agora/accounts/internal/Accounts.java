@@ -90,7 +90,7 @@ public class Accounts {
                 var user = users.findById(id).orElseThrow();
                 events.publishEvent(new UserRegistered(id, user.username()));
                 verification.issue(id, user.email());
-                return new Login.SignedIn(user, sessions.open(id));
+                return new Login.SignedIn(user, sessions.open(id), false);
             });
         } catch (DuplicateKeyException raced) {
             checkUnique(errors, username, email, 0);

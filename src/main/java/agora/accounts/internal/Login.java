@@ -27,8 +27,11 @@ public class Login {
     public sealed interface Outcome permits SignedIn, ChallengeIssued {
     }
 
-    /** A successful login: the user and the token of the session it opened. */
-    public record SignedIn(User user, String token) implements Outcome {
+    /**
+     * A successful login: the user and the token of the session it opened. {@code passwordBreached}: the password
+     * is on the breached list (set before the list grew), so the client asks the user to change it.
+     */
+    public record SignedIn(User user, String token, boolean passwordBreached) implements Outcome {
     }
 
     /** The password was right and a second factor is needed: send the challenge back with a code. */
@@ -46,11 +49,12 @@ public class Login {
     private final Suspensions suspensions;
     private final SecurityLog securityLog;
     private final TransactionTemplate transaction;
+    private final PasswordPolicy passwords;
     private final Clock clock;
 
     Login(UserRepository users, LoginGuard guard, PasswordHasher hasher, Sessions sessions, TwoFactor twoFactor,
             LoginChallenges challenges, AuthProperties properties, RateLimits limits, Suspensions suspensions,
-            SecurityLog securityLog, TransactionTemplate transaction, Clock clock) {
+            SecurityLog securityLog, TransactionTemplate transaction, PasswordPolicy passwords, Clock clock) {
         this.users = users;
         this.guard = guard;
         this.hasher = hasher;
@@ -62,6 +66,7 @@ public class Login {
         this.suspensions = suspensions;
         this.securityLog = securityLog;
         this.transaction = transaction;
+        this.passwords = passwords;
         this.clock = clock;
     }
 
@@ -85,14 +90,16 @@ public class Login {
         if (hasher.needsUpgrade(signedIn.passwordHash())) {
             users.updatePasswordHash(signedIn.id(), hasher.hash(password));
         }
+        // Checked here, the only moment the plaintext is known, and carried through the two-factor step.
+        var breached = passwords.isBreached(password);
         if (twoFactor.isEnabled(signedIn.id())) {
             var challenge = RandomTokens.generate();
             var expiresAt = clock.instant().plus(settings.challengeTtl());
-            challenges.insert(RandomTokens.hash(challenge), signedIn.id(), expiresAt);
+            challenges.insert(RandomTokens.hash(challenge), signedIn.id(), breached, expiresAt);
             return new ChallengeIssued(challenge, expiresAt);
         }
         guard.recordLogin(signedIn.id(), signedIn.email(), clientAddress);
-        return signIn(signedIn, false);
+        return signIn(signedIn, false, breached);
     }
 
     /**
@@ -104,8 +111,8 @@ public class Login {
             throw invalidChallenge();
         }
         var hash = RandomTokens.hash(challenge);
-        var user = challenges.findLive(hash, clock.instant()).flatMap(users::findById)
-                .orElseThrow(Login::invalidChallenge);
+        var live = challenges.findLive(hash, clock.instant()).orElseThrow(Login::invalidChallenge);
+        var user = users.findById(live.userId()).orElseThrow(Login::invalidChallenge);
         limits.consume(RateLimit.LOGIN, accountKey(user.email()));
         guard.checkAllowed(user.email(), user.id(), clientAddress);
         if (!twoFactor.accepts(user.id(), code)) {
@@ -120,14 +127,14 @@ public class Login {
         }
         suspensions.checkMaySignIn(user.id());
         guard.recordLogin(user.id(), user.email(), clientAddress);
-        return signIn(user, true);
+        return signIn(user, true, live.passwordBreached());
     }
 
     /** Opens the session and records the sign-in in the user's security log, together. */
-    private SignedIn signIn(User user, boolean withTwoFactor) {
+    private SignedIn signIn(User user, boolean withTwoFactor, boolean passwordBreached) {
         return transaction.execute(tx -> {
             securityLog.byOwner(user.id(), SecurityEventKind.SIGNED_IN, withTwoFactor, null);
-            return new SignedIn(user, sessions.open(user.id()));
+            return new SignedIn(user, sessions.open(user.id()), passwordBreached);
         });
     }
 

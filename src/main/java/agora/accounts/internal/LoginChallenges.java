@@ -18,15 +18,20 @@ class LoginChallenges {
         this.jdbc = jdbc;
     }
 
-    void insert(String challengeHash, long userId, Instant expiresAt) {
-        jdbc.sql("insert into login_challenges (challenge_hash, user_id, expires_at) values (?, ?, ?)")
-                .params(challengeHash, userId, Sql.timestamp(expiresAt)).update();
+    /** Whose login a live challenge continues, and whether the password it was earned with is breached. */
+    record Pending(long userId, boolean passwordBreached) {
     }
 
-    /** The user a live challenge belongs to. */
-    Optional<Long> findLive(String challengeHash, Instant now) {
-        return jdbc.sql("select user_id from login_challenges where challenge_hash = ? and expires_at > ?")
-                .params(challengeHash, Sql.timestamp(now)).query(Long.class).optional();
+    void insert(String challengeHash, long userId, boolean passwordBreached, Instant expiresAt) {
+        jdbc.sql("insert into login_challenges (challenge_hash, user_id, password_breached, expires_at)"
+                + " values (?, ?, ?, ?)").params(challengeHash, userId, passwordBreached, Sql.timestamp(expiresAt))
+                .update();
+    }
+
+    Optional<Pending> findLive(String challengeHash, Instant now) {
+        return jdbc.sql("select user_id, password_breached from login_challenges"
+                + " where challenge_hash = ? and expires_at > ?").params(challengeHash, Sql.timestamp(now))
+                .query((rs, row) -> new Pending(rs.getLong(1), rs.getBoolean(2))).optional();
     }
 
     /** Counts a wrong code; the challenge is void once it has seen {@code max} of them. */

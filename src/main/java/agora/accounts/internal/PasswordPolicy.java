@@ -1,44 +1,30 @@
 package agora.accounts.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * What a password must be: 8 to 128 characters and not one of the most common passwords (NIST SP 800-63B:
- * length and a blocklist, no composition rules).
+ * What a password must be: 8 to 128 characters and not one of the 100,000 most common breached passwords (NIST
+ * SP 800-63B: length and a blocklist, no composition rules).
  */
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 128;
-    static final int COMMON_PASSWORDS = 1000;
 
-    private final Set<String> common;
+    private final BreachedPasswords breached;
 
-    PasswordPolicy(Set<String> common) {
-        this.common = common;
+    PasswordPolicy(BreachedPasswords breached) {
+        this.breached = breached;
     }
 
-    /** The 1,000 most common passwords, from nbvcxz's frequency-ranked list. */
-    public static PasswordPolicy withCommonPasswords() {
-        var resource = PasswordPolicy.class.getClassLoader().getResourceAsStream("dictionaries/passwords.txt");
-        if (resource == null) {
-            throw new IllegalStateException("dictionaries/passwords.txt (nbvcxz) is missing from the classpath");
-        }
-        try (var reader = new BufferedReader(new InputStreamReader(resource, StandardCharsets.UTF_8))) {
-            return new PasswordPolicy(reader.lines().limit(COMMON_PASSWORDS)
-                    .map(p -> p.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static PasswordPolicy withBreachedPasswords() {
+        return new PasswordPolicy(BreachedPasswords.fromClasspath());
+    }
+
+    /** Whether the password is on the breached list: refused for new passwords, flagged at login for old ones. */
+    public boolean isBreached(String password) {
+        return breached.contains(password);
     }
 
     /** Every reason the password is unacceptable; empty when it is fine. */
@@ -55,7 +41,7 @@ public final class PasswordPolicy {
         if (length > MAX_LENGTH) {
             problems.add("is too long (maximum is " + MAX_LENGTH + " characters)");
         }
-        if (common.contains(password.toLowerCase(Locale.ROOT))) {
+        if (breached.contains(password)) {
             problems.add("is one of the most common passwords; choose another");
         }
         return problems;

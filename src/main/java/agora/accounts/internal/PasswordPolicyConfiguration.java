@@ -8,6 +8,6 @@ class PasswordPolicyConfiguration {
 
     @Bean
     PasswordPolicy passwordPolicy() {
-        return PasswordPolicy.withCommonPasswords();
+        return PasswordPolicy.withBreachedPasswords();
     }
 }

@@ -2,6 +2,8 @@ package agora.accounts.web;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** RealWorld's request and response bodies for users, each wrapped in a {@code "user"} envelope. */
 final class UserJson {
 
@@ -26,9 +28,13 @@ final class UserJson {
     record UpdateRequest(Changes user) {
     }
 
-    /** @param roles beyond RealWorld: "moderator", "admin" (lower case; an admin has both) */
+    /**
+     * @param roles beyond RealWorld: "moderator", "admin" (lower case; an admin has both)
+     * @param passwordBreached beyond RealWorld, login answers only: true when the password is on the breached
+     *        list and should be changed; absent otherwise
+     */
     record User(String email, String token, String username, String bio, String image, boolean emailVerified,
-            List<String> roles) {
+            List<String> roles, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean passwordBreached) {
     }
 
     record UserResponse(User user) {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
 
-    final PasswordPolicy policy = PasswordPolicy.withCommonPasswords();
+    final PasswordPolicy policy = PasswordPolicy.withBreachedPasswords();
 
     @Test
     void acceptsALongUncommonPassword() {
@@ -15,15 +15,19 @@ class PasswordPolicyTest {
 
     @Test
     void boundsTheLength() {
-        assertThat(policy.problems("a1b2c3d")).containsExactly("is too short (minimum is 8 characters)");
+        assertThat(policy.problems("qz7wk3p")).containsExactly("is too short (minimum is 8 characters)");
         assertThat(policy.problems("qz".repeat(4))).isEmpty();
         assertThat(policy.problems("qz".repeat(64))).isEmpty();
         assertThat(policy.problems("qz".repeat(64) + "q")).containsExactly("is too long (maximum is 128 characters)");
     }
 
     @Test
-    void refusesTheThousandMostCommonPasswordsInAnyCase() {
+    void refusesTheHundredThousandMostCommonBreachedPasswordsInAnyCase() {
         assertThat(policy.problems("12345678")).isNotEmpty();
+        assertThat(policy.problems("password123")).isNotEmpty();
+        assertThat(policy.problems("IloveYou1")).isNotEmpty();
+        assertThat(policy.isBreached("Correct Horse Battery Staple")).isTrue();
+        assertThat(policy.isBreached("correct-horse-battery")).isFalse();
         assertThat(policy.problems("PASSWORD")).isNotEmpty();
         assertThat(policy.problems("baseball")).isNotEmpty();
     }
