@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -24,12 +26,38 @@ class LoginTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    JdbcClient jdbc;
+
     MvcResult login(String email, String password, String clientAddress) throws Exception {
         return mvc.perform(post("/api/users/login").contentType(MediaType.APPLICATION_JSON)
                 .content(loginJson(email, password)).with(r -> {
                     r.setRemoteAddr(clientAddress);
                     return r;
                 })).andReturn();
+    }
+
+    @Test
+    void flagsAPasswordSetBeforeItWasOnTheBreachedList() throws Exception {
+        var user = Api.signUp(mvc, "breached");
+        var ok = login(user.email(), PASSWORD, "10.3.0.1");
+        assertThat(ok.getResponse().getStatus()).isEqualTo(200);
+        assertThat(ok.getResponse().getContentAsString()).doesNotContain("passwordBreached");
+
+        // The policy refuses it today, so it is set behind the policy's back, as an old account would have it.
+        var breached = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode("password123");
+        jdbc.sql("update users set password_hash = ? where username = ?").params(breached, user.username()).update();
+        mvc.perform(post("/api/users/login").contentType(MediaType.APPLICATION_JSON)
+                .content(loginJson(user.email(), "Password123")).with(r -> {
+                    r.setRemoteAddr("10.3.0.1");
+                    return r;
+                }))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/users/login").contentType(MediaType.APPLICATION_JSON)
+                .content(loginJson(user.email(), "password123")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.user.passwordBreached").value(true))
+                .andExpect(jsonPath("$.user.token").isString());
     }
 
     @Test

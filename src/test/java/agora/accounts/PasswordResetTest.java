@@ -94,11 +94,22 @@ class PasswordResetTest {
     }
 
     @Test
+    void aPasswordChangeRefusesABreachedPassword() throws Exception {
+        var user = Api.signUp(mvc, "change");
+        mvc.perform(put("/api/user").header("Authorization", user.authorization())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"user\":{\"password\":\"Password123\"}}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.password[0]").value(org.hamcrest.Matchers.containsString("most common")));
+    }
+
+    @Test
     void theNewPasswordFollowsTheRegistrationRules() throws Exception {
         var user = Api.signUp(mvc, "rules");
         requestReset(user.email()).andExpect(status().isAccepted());
         var token = Mailbox.await(mvc, user.email(), "password-reset").token();
         confirm(token, "password").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.password[0]").value(org.hamcrest.Matchers.containsString("most common")));
+        confirm(token, "iloveyou1").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.password[0]").value(org.hamcrest.Matchers.containsString("most common")));
         // The refused attempt did not use the token up.
         confirm(token, NEW_PASSWORD).andExpect(status().isNoContent());

@@ -92,6 +92,10 @@ class RegistrationTest {
         register(userJson(uniqueName("pw"), uniqueName("pw") + "@example.com", "Iloveyou"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.password[0]").value(Matchers.containsString("most common")));
+        // Beyond the old 1,000-entry list: the 100,000 most common breached passwords.
+        register(userJson(uniqueName("pw"), uniqueName("pw") + "@example.com", "Password123"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.password[0]").value(Matchers.containsString("most common")));
     }
 
     @Test

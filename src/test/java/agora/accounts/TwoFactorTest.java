@@ -147,6 +147,26 @@ class TwoFactorTest {
     }
 
     @Test
+    void aBreachedPasswordIsStillFlaggedAfterTheSecondStep() throws Exception {
+        var enrolled = enrol("breached2fa");
+        var breached = org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()
+                .encode("iloveyou1");
+        jdbc.sql("update users set password_hash = ? where username = ?").params(breached, enrolled.user().username())
+                .update();
+        var response = password(enrolled.user().email(), "iloveyou1", "192.0.2.3");
+        assertThat(response.getStatus()).isEqualTo(202);
+        String challenge = JsonPath.read(response.getContentAsString(), "$.challenge");
+        var done = secondStep(challenge, nextCode(enrolled.secret()), "192.0.2.3");
+        assertThat(done.getStatus()).isEqualTo(200);
+        assertThat((Boolean) JsonPath.read(done.getContentAsString(), "$.user.passwordBreached")).isTrue();
+
+        var other = enrol("normal2fa");
+        var normal = secondStep(challenge(other.user(), "192.0.2.3"), nextCode(other.secret()), "192.0.2.3");
+        assertThat(normal.getStatus()).isEqualTo(200);
+        assertThat(normal.getContentAsString()).doesNotContain("passwordBreached");
+    }
+
+    @Test
     void aCodeIsNeverAcceptedTwice() throws Exception {
         var enrolled = enrol("replay");
         var code = nextCode(enrolled.secret());
