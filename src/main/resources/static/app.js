@@ -134,6 +134,13 @@ function setToken(token) {
   else localStorage.removeItem('agora.token');
 }
 
+/** A login answer: the session, and whether its password is on the breached list (asked to change it until it is). */
+function signedIn(user) {
+  setToken(user.token);
+  if (user.passwordBreached) localStorage.setItem('agora.passwordBreached', '1');
+  else localStorage.removeItem('agora.passwordBreached');
+}
+
 async function refreshUser() {
   state.user = null;
   if (state.token) {
@@ -186,11 +193,11 @@ tab('Account', async () => {
           if (res.challenge) {
             return form([{ name: 'code', label: 'two-factor code' }], 'Continue', async c => {
               const done = await api('POST', '/users/login/2fa', { challenge: res.challenge, code: c.code });
-              setToken(done.user.token);
+              signedIn(done.user);
               await show('Account');
             });
           }
-          setToken(res.user.token);
+          signedIn(res.user);
           await show('Account');
         })),
       card('Sign up',
@@ -203,7 +210,24 @@ tab('Account', async () => {
     ];
   }
   const u = state.user;
+  const editProfile = card('Edit profile',
+      form([
+        { name: 'username', value: u.username }, { name: 'email', value: u.email },
+        { name: 'bio', value: u.bio || '' }, { name: 'image', label: 'image URL', value: u.image || '' },
+        { name: 'password', type: 'password', label: 'new password (optional)' },
+      ], 'Save', async v => {
+        if (!v.password) delete v.password;
+        await api('PUT', '/user', { user: v });
+        if (v.password) localStorage.removeItem('agora.passwordBreached');
+        await refreshUser();
+        return 'Saved.';
+      }));
+  editProfile.id = 'edit-profile';
   return [
+    ...(localStorage.getItem('agora.passwordBreached') ? [h('section', { class: 'card', role: 'alert' },
+      h('strong', {}, 'Your password appears in known data breaches. '),
+      'Attackers try such passwords first: please ',
+      h('a', { href: '#edit-profile' }, 'change it now'), '.')] : []),
     card('You',
       h('p', {}, avatar(u, 'large'), ' ', h('strong', {}, u.username)),
       json(u),
@@ -212,17 +236,7 @@ tab('Account', async () => {
         setToken(null);
         await show('Account');
       } }, 'Log out')),
-    card('Edit profile',
-      form([
-        { name: 'username', value: u.username }, { name: 'email', value: u.email },
-        { name: 'bio', value: u.bio || '' }, { name: 'image', label: 'image URL', value: u.image || '' },
-        { name: 'password', type: 'password', label: 'new password (optional)' },
-      ], 'Save', async v => {
-        if (!v.password) delete v.password;
-        await api('PUT', '/user', { user: v });
-        await refreshUser();
-        return 'Saved.';
-      })),
+    editProfile,
     avatarCard(),
     notificationEmailsCard(),
     ...lifecycleCards(),
