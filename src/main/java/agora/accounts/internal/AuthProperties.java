@@ -8,9 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jwtSecret HMAC key for access tokens, at least 32 bytes
  * @param tokenTtl lifetime of a session and its token
  * @param sessionCacheTtl how long a node trusts a session it has checked before asking the database again
+ * @param reauthenticationWindow how long after signing in (or re-confirming) a session may make sensitive changes
  */
 @ConfigurationProperties("agora.auth")
-public record AuthProperties(String jwtSecret, Duration tokenTtl, Duration sessionCacheTtl, Password password,
+public record AuthProperties(String jwtSecret, Duration tokenTtl, Duration sessionCacheTtl,
+        Duration reauthenticationWindow, Password password,
         LoginThrottle loginThrottle, EmailTokens emailTokens, TwoFactor twoFactor) {
 
     /**

@@ -38,6 +38,17 @@ public class Login {
     public record ChallengeIssued(String challenge, Instant expiresAt) implements Outcome {
     }
 
+    /** How the user proved who they are, as the security log names it. */
+    enum Method {
+        PASSWORD(null), PASSKEY("passkey"), EMAIL_LINK("email link");
+
+        private final String detail;
+
+        Method(String detail) {
+            this.detail = detail;
+        }
+    }
+
     private final UserRepository users;
     private final LoginGuard guard;
     private final PasswordHasher hasher;
@@ -91,15 +102,21 @@ public class Login {
             users.updatePasswordHash(signedIn.id(), hasher.hash(password));
         }
         // Checked here, the only moment the plaintext is known, and carried through the two-factor step.
-        var breached = passwords.isBreached(password);
-        if (twoFactor.isEnabled(signedIn.id())) {
+        return firstFactorPassed(signedIn, Method.PASSWORD, passwords.isBreached(password), clientAddress);
+    }
+
+    /**
+     * The user proved one factor (a password, or an emailed link): signs them in, or, with two-factor login on,
+     * issues the challenge that a code completes.
+     */
+    Outcome firstFactorPassed(User user, Method method, boolean passwordBreached, String clientAddress) {
+        if (twoFactor.isEnabled(user.id())) {
             var challenge = RandomTokens.generate();
             var expiresAt = clock.instant().plus(settings.challengeTtl());
-            challenges.insert(RandomTokens.hash(challenge), signedIn.id(), breached, expiresAt);
+            challenges.insert(RandomTokens.hash(challenge), user.id(), passwordBreached, expiresAt);
             return new ChallengeIssued(challenge, expiresAt);
         }
-        guard.recordLogin(signedIn.id(), signedIn.email(), clientAddress);
-        return signIn(signedIn, false, breached);
+        return signIn(user, method, false, passwordBreached, clientAddress);
     }
 
     /**
@@ -126,14 +143,17 @@ public class Login {
             throw invalidChallenge();
         }
         suspensions.checkMaySignIn(user.id());
-        guard.recordLogin(user.id(), user.email(), clientAddress);
-        return signIn(user, true, live.passwordBreached());
+        return signIn(user, Method.PASSWORD, true, live.passwordBreached(), clientAddress);
     }
 
-    /** Opens the session and records the sign-in in the user's security log, together. */
-    private SignedIn signIn(User user, boolean withTwoFactor, boolean passwordBreached) {
+    /**
+     * Every way in ends here, once the user has proved enough factors: clears the failed attempts, opens the session
+     * and records the sign-in in the user's security log, together.
+     */
+    SignedIn signIn(User user, Method method, boolean withTwoFactor, boolean passwordBreached, String clientAddress) {
+        guard.recordLogin(user.id(), user.email(), clientAddress);
         return transaction.execute(tx -> {
-            securityLog.byOwner(user.id(), SecurityEventKind.SIGNED_IN, withTwoFactor, null);
+            securityLog.byOwner(user.id(), SecurityEventKind.SIGNED_IN, withTwoFactor, method.detail);
             return new SignedIn(user, sessions.open(user.id()), passwordBreached);
         });
     }

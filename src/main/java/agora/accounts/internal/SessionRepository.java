@@ -24,8 +24,18 @@ class SessionRepository {
     }
 
     void insert(UUID id, long userId, Instant createdAt, Instant expiresAt) {
-        jdbc.sql("insert into sessions (id, user_id, created_at, expires_at) values (?, ?, ?, ?)")
-                .params(id, userId, Sql.timestamp(createdAt), Sql.timestamp(expiresAt)).update();
+        jdbc.sql("insert into sessions (id, user_id, created_at, confirmed_at, expires_at) values (?, ?, ?, ?, ?)")
+                .params(id, userId, Sql.timestamp(createdAt), Sql.timestamp(createdAt), Sql.timestamp(expiresAt))
+                .update();
+    }
+
+    Optional<Instant> confirmedAt(UUID id) {
+        return jdbc.sql("select confirmed_at from sessions where id = ? and revoked_at is null").param(id)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
+    void confirm(UUID id, Instant now) {
+        jdbc.sql("update sessions set confirmed_at = ? where id = ?").params(Sql.timestamp(now), id).update();
     }
 
     Optional<ActiveSession> findActive(UUID id, Instant now) {

@@ -20,7 +20,7 @@ class HashingPoolTest {
 
     static HashingPool pool(int threads, Duration wait) {
         var password = new AuthProperties.Password(19456, 2, 1, threads, wait);
-        return new HashingPool(new AuthProperties(null, null, null, password, null, null, null));
+        return new HashingPool(new AuthProperties(null, null, null, null, password, null, null, null));
     }
 
     @Test
