@@ -32,6 +32,11 @@ public class Accounts {
      * ({@code img_…}, which becomes the avatar), or empty for none.
      */
     public record Changes(String email, String username, String password, String bio, String image) {
+
+        /** Whether these changes replace what signs {@code user} in (a new password, another address): sensitive. */
+        public boolean replaceCredentialsOf(User user) {
+            return password != null || email != null && !AccountRules.key(email).equals(AccountRules.key(user.email()));
+        }
     }
 
     private final UserRepository users;

@@ -43,7 +43,8 @@ public class Reauthentication {
      */
     public void require(CurrentUser user, String currentPassword, String clientAddress) {
         if (currentPassword != null && !currentPassword.isEmpty()) {
-            confirmWithPassword(user, currentPassword, clientAddress);
+            // Named apart from "password", which in a change is the new one.
+            check(user, currentPassword, "currentPassword", clientAddress);
         } else if (!isRecent(user.sessionId())) {
             throw new ApiException(HttpStatus.FORBIDDEN, "reauthentication-required",
                     "this change needs a recent sign-in: confirm your password first",
@@ -56,11 +57,15 @@ public class Reauthentication {
         if (password == null || password.isEmpty()) {
             throw ApiException.invalid("password", "can't be blank");
         }
+        check(user, password, "password", clientAddress);
+    }
+
+    private void check(CurrentUser user, String password, String field, String clientAddress) {
         var account = users.findById(user.id()).orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
         guard.checkAllowed(account.email(), account.id(), clientAddress);
         if (!hasher.matches(password, account.passwordHash())) {
             guard.recordFailure(account.email(), clientAddress);
-            throw ApiException.invalid("password", "is invalid");
+            throw ApiException.invalid(field, "is invalid");
         }
         confirmed(user.sessionId());
     }

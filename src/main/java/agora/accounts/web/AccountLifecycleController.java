@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import agora.accounts.CurrentUser;
 import agora.accounts.internal.EmailVerification;
 import agora.accounts.internal.PasswordReset;
+import agora.accounts.internal.Reauthentication;
 import agora.accounts.internal.TwoFactor;
 import agora.platform.ApiException;
 
@@ -22,11 +23,14 @@ class AccountLifecycleController {
     private final EmailVerification verification;
     private final PasswordReset reset;
     private final TwoFactor twoFactor;
+    private final Reauthentication reauthentication;
 
-    AccountLifecycleController(EmailVerification verification, PasswordReset reset, TwoFactor twoFactor) {
+    AccountLifecycleController(EmailVerification verification, PasswordReset reset, TwoFactor twoFactor,
+            Reauthentication reauthentication) {
         this.verification = verification;
         this.reset = reset;
         this.twoFactor = twoFactor;
+        this.reauthentication = reauthentication;
     }
 
     @PostMapping("/api/users/verification")
@@ -54,8 +58,11 @@ class AccountLifecycleController {
         reset.confirm(request.token(), request.password());
     }
 
+    /** Needs a fresh proof of identity: a recent session, or {@code currentPassword} in the (optional) body. */
     @PostMapping("/api/user/2fa")
-    UserJson.EnrolmentResponse startTwoFactor(CurrentUser user) {
+    UserJson.EnrolmentResponse startTwoFactor(CurrentUser user,
+            @RequestBody(required = false) UserJson.TwoFactorStart request, HttpServletRequest http) {
+        reauthentication.require(user, request == null ? null : request.currentPassword(), http.getRemoteAddr());
         var enrolment = twoFactor.start(user.id());
         return new UserJson.EnrolmentResponse(enrolment.secret(), enrolment.uri());
     }
@@ -69,17 +76,24 @@ class AccountLifecycleController {
 
     @DeleteMapping("/api/user/2fa")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void disableTwoFactor(CurrentUser user, @RequestBody UserJson.CodeRequest request, HttpServletRequest http) {
-        twoFactor.disable(user.id(), user.sessionId(), code(request), http.getRemoteAddr());
+    void disableTwoFactor(CurrentUser user, @RequestBody UserJson.TwoFactorDisabling request,
+            HttpServletRequest http) {
+        var code = code(request.code());
+        reauthentication.require(user, request.currentPassword(), http.getRemoteAddr());
+        twoFactor.disable(user.id(), user.sessionId(), code, http.getRemoteAddr());
     }
 
     private static String code(UserJson.CodeRequest request) {
-        if (request.code() == null || request.code().isBlank()) {
+        return code(request.code());
+    }
+
+    private static String code(String code) {
+        if (code == null || code.isBlank()) {
             throw ApiException.invalid("code", "can't be blank");
         }
-        if (request.code().length() > 40) {
+        if (code.length() > 40) {
             throw ApiException.invalid("code", "is invalid");
         }
-        return request.code();
+        return code;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import agora.accounts.CurrentUser;
 import agora.accounts.internal.AccountDeletion;
 import agora.accounts.internal.Accounts;
+import agora.accounts.internal.Reauthentication;
 
 /** The signed-in user's own account (RealWorld {@code /api/user}). */
 @RestController
@@ -20,10 +21,12 @@ class UserController {
 
     private final Accounts accounts;
     private final AccountDeletion deletion;
+    private final Reauthentication reauthentication;
 
-    UserController(Accounts accounts, AccountDeletion deletion) {
+    UserController(Accounts accounts, AccountDeletion deletion, Reauthentication reauthentication) {
         this.accounts = accounts;
         this.deletion = deletion;
+        this.reauthentication = reauthentication;
     }
 
     @GetMapping("/api/user")
@@ -31,15 +34,26 @@ class UserController {
         return UserResponses.of(accounts.find(user.id()), user.token());
     }
 
+    /**
+     * A new email or password needs a fresh proof of identity (see {@link Reauthentication}); a settings page that
+     * sends the unchanged email, or an empty password field, changes neither.
+     */
     @PutMapping("/api/user")
-    UserJson.UserResponse update(CurrentUser user, @RequestBody UserJson.UpdateRequest request) {
-        var changes = UsersController.required(request.user());
-        var updated = accounts.update(user.id(), user.sessionId(), new Accounts.Changes(changes.email(),
-                changes.username(), changes.password(), changes.bio(), changes.image()));
-        return UserResponses.of(updated, user.token());
+    UserJson.UserResponse update(CurrentUser user, @RequestBody UserJson.UpdateRequest request,
+            HttpServletRequest http) {
+        var body = UsersController.required(request.user());
+        var password = body.password() == null || body.password().isEmpty() ? null : body.password();
+        var changes = new Accounts.Changes(body.email(), body.username(), password, body.bio(), body.image());
+        if (changes.replaceCredentialsOf(accounts.find(user.id()))) {
+            reauthentication.require(user, body.currentPassword(), http.getRemoteAddr());
+        }
+        return UserResponses.of(accounts.update(user.id(), user.sessionId(), changes), user.token());
     }
 
-    /** Deletes the account (see {@link AccountDeletion}): the password, and with two-factor login on a code. */
+    /**
+     * Deletes the account (see {@link AccountDeletion}): the password, and with two-factor login on a code. The
+     * password is always needed, however recent the session: it is itself the fresh proof of identity.
+     */
     @DeleteMapping("/api/user")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(CurrentUser user, @RequestBody UserJson.Deletion request, HttpServletRequest http) {

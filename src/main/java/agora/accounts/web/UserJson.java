@@ -16,7 +16,8 @@ final class UserJson {
     record Credentials(String email, String password) {
     }
 
-    record Changes(String email, String username, String password, String bio, String image) {
+    /** @param currentPassword beyond RealWorld: proves who is asking when the email or password changes */
+    record Changes(String email, String username, String password, String bio, String image, String currentPassword) {
     }
 
     record RegistrationRequest(Registration user) {
@@ -58,6 +59,16 @@ final class UserJson {
     }
 
     record Deletion(String password, String code) {
+    }
+
+    record PasswordRequest(String password) {
+    }
+
+    /** Starting two-factor enrolment; the body is optional, needed only when the session is not recent. */
+    record TwoFactorStart(String currentPassword) {
+    }
+
+    record TwoFactorDisabling(String code, String currentPassword) {
     }
 
     /** The answer to a right password when two-factor login is on: complete it at /api/users/login/2fa. */

@@ -2,8 +2,11 @@ package agora.accounts.web;
 
 import java.util.Locale;
 
+import org.springframework.http.ResponseEntity;
+
 import agora.accounts.internal.Login;
 import agora.accounts.internal.User;
+import agora.platform.Timestamps;
 
 final class UserResponses {
 
@@ -12,6 +15,16 @@ final class UserResponses {
 
     static UserJson.UserResponse of(Login.SignedIn signedIn) {
         return of(signedIn.user(), signedIn.token(), signedIn.passwordBreached() ? Boolean.TRUE : null);
+    }
+
+    /** A first factor's answer: 200 with the user, or 202 with the challenge to complete at /api/users/login/2fa. */
+    static ResponseEntity<?> of(Login.Outcome outcome) {
+        return switch (outcome) {
+            case Login.SignedIn signedIn -> ResponseEntity.ok(of(signedIn));
+            case Login.ChallengeIssued challenge -> ResponseEntity.accepted()
+                    .body(new UserJson.ChallengeResponse(challenge.challenge(),
+                            Timestamps.format(challenge.expiresAt())));
+        };
     }
 
     static UserJson.UserResponse of(User user, String token) {

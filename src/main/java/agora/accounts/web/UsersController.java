@@ -14,7 +14,6 @@ import agora.accounts.internal.Accounts;
 import agora.accounts.internal.Login;
 import agora.accounts.internal.Sessions;
 import agora.platform.ApiException;
-import agora.platform.Timestamps;
 
 /** Sign-up, login and logout (RealWorld {@code /api/users}). */
 @RestController
@@ -48,12 +47,7 @@ class UsersController {
                 || credentials.password().isEmpty()) {
             throw ApiException.invalid("email or password", "can't be blank");
         }
-        return switch (login.login(credentials.email(), credentials.password(), http.getRemoteAddr())) {
-            case Login.SignedIn signedIn -> ResponseEntity.ok(UserResponses.of(signedIn));
-            case Login.ChallengeIssued challenge -> ResponseEntity.accepted()
-                    .body(new UserJson.ChallengeResponse(challenge.challenge(),
-                            Timestamps.format(challenge.expiresAt())));
-        };
+        return UserResponses.of(login.login(credentials.email(), credentials.password(), http.getRemoteAddr()));
     }
 
     @PostMapping("/api/users/login/2fa")

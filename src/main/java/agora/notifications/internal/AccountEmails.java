@@ -16,6 +16,7 @@ import agora.accounts.EmailChanged;
 import agora.accounts.EmailVerificationRequested;
 import agora.accounts.PasswordChanged;
 import agora.accounts.PasswordResetRequested;
+import agora.accounts.SignInLinkIssued;
 import agora.accounts.TwoFactorDisabled;
 import agora.accounts.TwoFactorEnabled;
 import agora.accounts.UserContacts;
@@ -60,6 +61,17 @@ class AccountEmails {
                 "password-reset:" + sha256(event.token()), event.userId(), event.email(), "password-reset",
                 Map.of("username", user.username(), "token", event.token(),
                         "link", appUrl + "/reset-password?token=" + event.token(),
+                        "expiresAt", WHEN.format(event.expiresAt())),
+                event.expiresAt())));
+    }
+
+    /** The link opens the web UI, which signs in with a POST: a mail scanner following it uses nothing up. */
+    @ApplicationModuleListener
+    void on(SignInLinkIssued event) {
+        contacts.contactOf(event.userId()).ifPresent(user -> mailroom.post(new Email(
+                "sign-in-link:" + sha256(event.token()), event.userId(), event.email(), "sign-in-link",
+                Map.of("username", user.username(), "token", event.token(),
+                        "link", appUrl + "/sign-in-link?token=" + event.token(),
                         "expiresAt", WHEN.format(event.expiresAt())),
                 event.expiresAt())));
     }

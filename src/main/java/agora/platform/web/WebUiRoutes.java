@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WebUiRoutes {
 
-    @GetMapping({ "/verify-email", "/reset-password", "/orders/{orderId}", "/articles/{slug}", "/products/{productId}",
+    @GetMapping({ "/verify-email", "/reset-password", "/sign-in-link", "/orders/{orderId}", "/articles/{slug}", "/products/{productId}",
             "/profiles/{username}" })
     String page() {
         return "forward:/index.html";
