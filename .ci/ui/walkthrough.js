@@ -1,6 +1,6 @@
 // Drives the web UI in headless Chromium (Debian's) through every capability, as a person would:
-// sign up, verify the email from the mailbox, post, like, comment, search, buy (paid and declined), sell with a
-// photo, upload an avatar, report a post and hide it as a moderator, admin status.
+// sign up, verify the email from the mailbox, sign in with an emailed link, post, like, comment, search, buy (paid
+// and declined), sell with a photo, upload an avatar, report a post and hide it as a moderator, admin status.
 // Usage: node walkthrough.js http://127.0.0.1:PORT [screenshot-dir]
 const { chromium } = require('playwright-core');
 
@@ -51,6 +51,27 @@ function check(condition, message) {
   await page.goto(base + new URL(link[0]).pathname + new URL(link[0]).search);
   await page.waitForSelector('text=your email address is verified');
   check(true, 'the email link verifies the address');
+
+  // Signing in with an emailed link: log out, ask for a link, open it from the mailbox, be signed in.
+  await tab('Account');
+  await view.getByRole('button', { name: 'Log out' }).click();
+  await page.waitForSelector('text=not signed in');
+  const byLink = view.locator('section', { hasText: 'Sign in without a password' });
+  await byLink.getByPlaceholder('email').fill(`${name}@example.com`);
+  await byLink.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await byLink.locator('text=a link is on its way').waitFor();
+  const signInMail = await page.waitForFunction(async to => {
+    const res = await fetch('/api/dev/mailbox?to=' + encodeURIComponent(to));
+    const { messages } = await res.json();
+    const found = messages.find(m => m.template === 'sign-in-link');
+    return found && found.text;
+  }, `${name}@example.com`, { polling: 200 });
+  const signInLink = (await signInMail.jsonValue()).match(/https?:\/\/\S+\/sign-in-link\?token=\S+/);
+  check(signInLink, 'the sign-in link is in the mailbox');
+  await page.goto(base + new URL(signInLink[0]).pathname + new URL(signInLink[0]).search);
+  await view.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForSelector(`text=signed in as ${name}`);
+  check(true, 'the emailed link signs in');
 
   await tab('Write');
   await view.getByPlaceholder('title').fill(title);

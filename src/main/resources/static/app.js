@@ -16,7 +16,7 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-async function api(method, path, body, headers = {}) {
+async function api(method, path, body, headers = {}, reconfirmed = false) {
   const init = { method, headers: { ...headers } };
   if (state.token) init.headers.Authorization = 'Token ' + state.token;
   if (body instanceof FormData) {
@@ -28,6 +28,11 @@ async function api(method, path, body, headers = {}) {
   const res = await fetch('/api' + path, init);
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
+  // A sensitive change from a session that is not recent: ask for the password (signin-link.js), then retry once.
+  if (res.status === 403 && !reconfirmed && data && data.errors && data.errors.reauthentication
+      && await reauthenticate()) {
+    return api(method, path, body, headers, true);
+  }
   if (!res.ok) {
     const errors = data && data.errors
       ? Object.entries(data.errors).map(([f, m]) => (f === 'body' ? '' : f + ' ') + m.join(', ')).join('\n')
@@ -207,6 +212,7 @@ tab('Account', async () => {
           await show('Account');
         })),
       ...passwordResetCards(),
+      ...signInLinkCards(),
     ];
   }
   const u = state.user;
@@ -740,7 +746,7 @@ window.addEventListener('DOMContentLoaded', async () => {
   await refreshUser();
   const wanted = decodeURIComponent(location.hash.slice(1));
   const path = location.pathname;
-  const landing = path === '/verify-email' || path === '/reset-password' ? 'Account'
+  const landing = path === '/verify-email' || path === '/reset-password' || path === '/sign-in-link' ? 'Account'
     : path.startsWith('/orders/') || path.startsWith('/products/') ? 'Shop'
     : path.startsWith('/articles/') || path.startsWith('/profiles/') ? 'Feed' : null;
   await show(landing || (tabs.some(t => t.name === wanted) ? wanted : 'Feed'));
