@@ -146,6 +146,19 @@ function signedIn(user) {
   else localStorage.removeItem('agora.passwordBreached');
 }
 
+/** After a password or a sign-in link: signed in, or the form for the two-factor code when it is on. */
+async function firstFactorPassed(res) {
+  if (res.challenge) {
+    return form([{ name: 'code', label: 'two-factor code' }], 'Continue', async c => {
+      const done = await api('POST', '/users/login/2fa', { challenge: res.challenge, code: c.code });
+      signedIn(done.user);
+      await show('Account');
+    });
+  }
+  signedIn(res.user);
+  await show('Account');
+}
+
 async function refreshUser() {
   state.user = null;
   if (state.token) {
@@ -194,16 +207,7 @@ tab('Account', async () => {
       card('Log in',
         h('p', { class: 'muted' }, 'Demo users: alice@example.com / alice-demo-pass, bob@example.com / bob-demo-pass, …'),
         form([{ name: 'email' }, { name: 'password', type: 'password' }], 'Log in', async v => {
-          const res = await api('POST', '/users/login', { user: v });
-          if (res.challenge) {
-            return form([{ name: 'code', label: 'two-factor code' }], 'Continue', async c => {
-              const done = await api('POST', '/users/login/2fa', { challenge: res.challenge, code: c.code });
-              signedIn(done.user);
-              await show('Account');
-            });
-          }
-          signedIn(res.user);
-          await show('Account');
+          return firstFactorPassed(await api('POST', '/users/login', { user: v }));
         })),
       card('Sign up',
         form([{ name: 'username' }, { name: 'email' }, { name: 'password', type: 'password' }], 'Sign up', async v => {

@@ -1,5 +1,5 @@
 // Email sign-in links and re-confirming who you are, in the demo UI. Loaded after app.js, whose helpers (h, api,
-// card, form, signedIn, show) it uses: app.js draws signInLinkCards() on the signed-out Account page, and its api()
+// card, form, firstFactorPassed) it uses: app.js draws signInLinkCards() on the signed-out Account page, and its api()
 // calls reauthenticate() when a sensitive change answers 403 with errors.reauthentication, then retries once.
 'use strict';
 
@@ -14,15 +14,7 @@ function signInLinkCards() {
     return [card('Sign in with your link', form([], 'Sign in', async () => {
       const res = await api('POST', '/users/login/link/complete', { token });
       history.replaceState(null, '', '/');
-      if (res.challenge) {
-        return form([{ name: 'code', label: 'two-factor code' }], 'Continue', async c => {
-          const done = await api('POST', '/users/login/2fa', { challenge: res.challenge, code: c.code });
-          signedIn(done.user);
-          await show('Account');
-        });
-      }
-      signedIn(res.user);
-      await show('Account');
+      return firstFactorPassed(res);
     }))];
   }
   return [card('Sign in without a password', form([{ name: 'email' }], 'Email me a sign-in link', async v => {
