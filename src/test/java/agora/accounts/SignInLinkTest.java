@@ -67,6 +67,9 @@ class SignInLinkTest {
                 .andReturn().getResponse().getContentAsString();
         String token = JsonPath.read(body, "$.user.token");
         mvc.perform(get("/api/user").header("Authorization", "Token " + token)).andExpect(status().isOk());
+        mvc.perform(get("/api/user/security-events").header("Authorization", "Token " + token))
+                .andExpect(jsonPath("$.securityEvents[0].kind").value("signed-in"))
+                .andExpect(jsonPath("$.securityEvents[0].detail").value("email link"));
 
         complete(email.token()).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.token[0]").value("is invalid or has expired"));
