@@ -108,7 +108,7 @@ class AccountEmails {
         return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }
 
-    private static String sha256(String value) {
+    static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
