@@ -184,6 +184,8 @@ tab('Account', async () => {
   const verified = await verifyFromLink();
   await refreshUser();
   if (verified) return [verified];
+  const disowning = notMeCard();
+  if (disowning) return [disowning];
   if (!state.user) {
     return [
       card('Log in',
@@ -240,6 +242,7 @@ tab('Account', async () => {
     avatarCard(),
     notificationEmailsCard(),
     ...lifecycleCards(),
+    sessionsCard(),
     securityLogCard(),
   ];
 });
@@ -740,7 +743,7 @@ window.addEventListener('DOMContentLoaded', async () => {
   await refreshUser();
   const wanted = decodeURIComponent(location.hash.slice(1));
   const path = location.pathname;
-  const landing = path === '/verify-email' || path === '/reset-password' ? 'Account'
+  const landing = path === '/verify-email' || path === '/reset-password' || path === '/not-me' ? 'Account'
     : path.startsWith('/orders/') || path.startsWith('/products/') ? 'Shop'
     : path.startsWith('/articles/') || path.startsWith('/profiles/') ? 'Feed' : null;
   await show(landing || (tabs.some(t => t.name === wanted) ? wanted : 'Feed'));
