@@ -13,8 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import com.jayway.jsonpath.JsonPath;
-
 import agora.test.AgoraTest;
 import agora.test.Api;
 import agora.test.Mailbox;
@@ -30,17 +28,6 @@ class NewDeviceTest {
 
     @Autowired
     MockMvc mvc;
-
-    String loginFrom(String address, String userAgent, String email) throws Exception {
-        var body = mvc.perform(post("/api/users/login").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.loginJson(email, PASSWORD)).header("User-Agent", userAgent)
-                .with(request -> {
-                    request.setRemoteAddr(address);
-                    return request;
-                }))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.user.token");
-    }
 
     long newDeviceEmails(String email) throws Exception {
         return Mailbox.messagesTo(mvc, email).stream().filter(m -> m.template().equals("new-device")).count();
@@ -60,13 +47,13 @@ class NewDeviceTest {
     void emailsOncePerNewDeviceAndNotForTheSignUpDevice() throws Exception {
         var user = Api.signUp(mvc, "devices");
         Api.login(mvc, user.email(), PASSWORD); // the device it signed up on
-        loginFrom("203.0.113.5", TABLET, user.email());
+        Api.loginFrom(mvc, "203.0.113.5", TABLET, user.email());
         var email = Mailbox.await(mvc, user.email(), "new-device");
         assertThat(email.subject()).isEqualTo("New sign-in to your Agora account");
         assertThat(email.text()).contains("203.0.113.5").contains(TABLET).contains("/not-me?token=");
 
-        loginFrom("203.0.113.5", TABLET, user.email()); // known now
-        loginFrom("203.0.113.6", TABLET, user.email()); // another address: another device
+        Api.loginFrom(mvc, "203.0.113.5", TABLET, user.email()); // known now
+        Api.loginFrom(mvc, "203.0.113.6", TABLET, user.email()); // another address: another device
         Mailbox.awaitCount(mvc, user.email(), "new-device", 2);
         Mailbox.await(mvc, user.email(), "verify-email");
         assertThat(newDeviceEmails(user.email())).isEqualTo(2);
@@ -75,7 +62,7 @@ class NewDeviceTest {
     @Test
     void thisWasntMeEndsEverySessionAndSendsAPasswordResetOnce() throws Exception {
         var user = Api.signUp(mvc, "notme");
-        var intruder = loginFrom("203.0.113.66", "Intruder/1", user.email());
+        var intruder = Api.loginFrom(mvc, "203.0.113.66", "Intruder/1", user.email());
         var token = Mailbox.await(mvc, user.email(), "new-device").token();
 
         // The email's link opens the web UI, and the GET alone changes nothing (link scanners fetch links).

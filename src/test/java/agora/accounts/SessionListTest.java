@@ -1,6 +1,5 @@
 package agora.accounts;
 
-import static agora.test.Api.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -15,7 +14,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
@@ -36,17 +34,6 @@ class SessionListTest {
     @Autowired
     MutableClock clock;
 
-    String loginFrom(String address, String userAgent, String email) throws Exception {
-        var body = mvc.perform(post("/api/users/login").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.loginJson(email, PASSWORD)).header("User-Agent", userAgent)
-                .with(request -> {
-                    request.setRemoteAddr(address);
-                    return request;
-                }))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.user.token");
-    }
-
     String list(String token) throws Exception {
         return mvc.perform(get("/api/user/sessions").header("Authorization", "Token " + token))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -60,7 +47,7 @@ class SessionListTest {
     @Test
     void listsTheUsersSessionsWithTheirClientAndMarksTheCurrentOne() throws Exception {
         var user = Api.signUp(mvc, "listed");
-        var phone = loginFrom("198.51.100.7", PHONE, user.email());
+        var phone = Api.loginFrom(mvc, "198.51.100.7", PHONE, user.email());
         var other = Api.signUp(mvc, "stranger");
 
         var body = list(user.token());
@@ -80,7 +67,7 @@ class SessionListTest {
     @Test
     void endsOneOfTheUsersOwnSessionsAndNoOneElses() throws Exception {
         var user = Api.signUp(mvc, "endone");
-        var phone = loginFrom("198.51.100.8", PHONE, user.email());
+        var phone = Api.loginFrom(mvc, "198.51.100.8", PHONE, user.email());
         var stranger = Api.signUp(mvc, "intruder");
         List<String> others = JsonPath.read(list(user.token()), "$.sessions[?(@.current == false)].id");
         var phoneId = others.getFirst();
@@ -105,8 +92,8 @@ class SessionListTest {
     @Test
     void endsEverySessionButThisOne() throws Exception {
         var user = Api.signUp(mvc, "others");
-        var phone = loginFrom("198.51.100.9", PHONE, user.email());
-        var laptop = loginFrom("198.51.100.10", "Laptop/1", user.email());
+        var phone = Api.loginFrom(mvc, "198.51.100.9", PHONE, user.email());
+        var laptop = Api.loginFrom(mvc, "198.51.100.10", "Laptop/1", user.email());
         var stranger = Api.signUp(mvc, "bystander");
 
         mvc.perform(post("/api/user/sessions/revoke-others").header("Authorization", user.authorization()))

@@ -1,10 +1,6 @@
 package agora.accounts.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,13 +22,7 @@ class KnownDevices {
 
     /** The stored form of a device of this user; the same pair hashes differently for another user. */
     static String hash(long userId, RequestClient client) {
-        var text = userId + "\n" + client.address() + "\n" + client.userAgent();
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RandomTokens.hash(userId + "\n" + client.address() + "\n" + client.userAgent());
     }
 
     boolean anyOf(long userId) {

@@ -1,7 +1,5 @@
 package agora.notifications.internal;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -17,9 +15,6 @@ import agora.accounts.UserContacts;
 @Component
 class NewDeviceEmails {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private final Mailroom mailroom;
     private final UserContacts contacts;
     private final String appUrl;
@@ -34,11 +29,11 @@ class NewDeviceEmails {
     void on(SignedInFromNewDevice event) {
         contacts.contactOf(event.userId()).ifPresent(user -> mailroom.post(new Email(
                 "new-device:" + AccountEmails.sha256(event.notMeToken()), event.userId(), event.email(), "new-device",
-                Map.of("username", user.username(), "when", WHEN.format(event.signedInAt()),
+                Map.of("username", user.username(), "when", AccountEmails.WHEN.format(event.signedInAt()),
                         "address", event.clientAddress() == null ? "an unknown address" : event.clientAddress(),
                         "userAgent", event.userAgent() == null ? "an unnamed browser or app" : event.userAgent(),
                         "link", appUrl + "/not-me?token=" + event.notMeToken(),
-                        "expiresAt", WHEN.format(event.notMeExpiresAt())),
+                        "expiresAt", AccountEmails.WHEN.format(event.notMeExpiresAt())),
                 event.notMeExpiresAt())));
     }
 }
