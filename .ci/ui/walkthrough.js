@@ -240,6 +240,8 @@ function check(condition, message) {
   await tab('Account');
   await page.waitForSelector('section:has-text("Security log") .security-event.signed-in');
   check(true, 'the security log on the account page shows the sign-in');
+  await page.waitForSelector('section:has-text("Sessions") .session.current:has-text("this device")');
+  check(true, 'the sessions card on the account page shows this session');
   await tab('System');
   await page.waitForSelector('text=Search index (admin)');
   check(true, 'an admin sees the search index status');

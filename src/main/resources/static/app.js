@@ -202,6 +202,8 @@ tab('Account', async () => {
   const verified = await verifyFromLink();
   await refreshUser();
   if (verified) return [verified];
+  const disowning = notMeCard();
+  if (disowning) return [disowning];
   if (!state.user) {
     return [
       card('Log in',
@@ -250,6 +252,7 @@ tab('Account', async () => {
     avatarCard(),
     notificationEmailsCard(),
     ...lifecycleCards(),
+    sessionsCard(),
     securityLogCard(),
   ];
 });
@@ -750,7 +753,7 @@ window.addEventListener('DOMContentLoaded', async () => {
   await refreshUser();
   const wanted = decodeURIComponent(location.hash.slice(1));
   const path = location.pathname;
-  const landing = path === '/verify-email' || path === '/reset-password' || path === '/sign-in-link' ? 'Account'
+  const landing = ['/verify-email', '/reset-password', '/sign-in-link', '/not-me'].includes(path) ? 'Account'
     : path.startsWith('/orders/') || path.startsWith('/products/') ? 'Shop'
     : path.startsWith('/articles/') || path.startsWith('/profiles/') ? 'Feed' : null;
   await show(landing || (tabs.some(t => t.name === wanted) ? wanted : 'Feed'));

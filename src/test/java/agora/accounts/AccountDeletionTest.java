@@ -90,7 +90,7 @@ class AccountDeletionTest {
         assertThat(row.get("password_hash")).isEqualTo("");
         assertThat(row.get("deleted_at")).isNotNull();
         for (var table : List.of("sessions", "login_known_clients", "account_tokens", "two_factor", "recovery_codes",
-                "security_events")) {
+                "security_events", "known_devices")) {
             assertThat(jdbc.sql("select count(*) from " + table + " where user_id = ?").param(id).query(Long.class)
                     .single()).as(table).isZero();
         }

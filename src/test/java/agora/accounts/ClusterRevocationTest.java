@@ -191,6 +191,26 @@ class ClusterRevocationTest {
         assertThat(accepts(nodeB, user.token())).isEqualTo(200);
     }
 
+    @Test
+    void endingOneSessionFromTheList() throws Exception {
+        var user = signUp("listed");
+        var other = login(user);
+        List<String> ids = JsonPath.read(call(nodeA, "GET", "/api/user/sessions", user.token(), null).body(),
+                "$.sessions[?(@.current == false)].id");
+        refusedOnBSoonAfter(other, () -> assertThat(call(nodeA, "DELETE", "/api/user/sessions/" + ids.getFirst(),
+                user.token(), null).statusCode()).isEqualTo(204));
+        assertThat(accepts(nodeB, user.token())).isEqualTo(200);
+    }
+
+    @Test
+    void endingEveryOtherSession() throws Exception {
+        var user = signUp("others");
+        var other = login(user);
+        refusedOnBSoonAfter(other, () -> assertThat(call(nodeA, "POST", "/api/user/sessions/revoke-others",
+                user.token(), null).statusCode()).isEqualTo(204));
+        assertThat(accepts(nodeB, user.token())).isEqualTo(200);
+    }
+
     // ---- a broken listening connection -----------------------------------------------------------------
 
     @Test

@@ -45,6 +45,18 @@ public final class Api {
         return JsonPath.read(body, "$.user.token");
     }
 
+    /** Logs in as a client with this address and user agent (a device, to the new-device check). */
+    public static String loginFrom(MockMvc mvc, String address, String userAgent, String email) throws Exception {
+        var body = mvc.perform(post("/api/users/login").contentType(MediaType.APPLICATION_JSON)
+                .content(loginJson(email, PASSWORD)).header("User-Agent", userAgent)
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                }))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.user.token");
+    }
+
     public static String userJson(String username, String email, String password) {
         return """
                 {"user":{"username":"%s","email":"%s","password":"%s"}}""".formatted(username, email, password);

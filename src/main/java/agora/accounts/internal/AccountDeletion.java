@@ -14,8 +14,8 @@ import agora.platform.ApiException;
 /**
  * Deletes an account at its owner's request. The row is anonymized rather than removed: its id stays so
  * posts and comments keep a neutral author, while every piece of personal data (name, email, password hash,
- * bio, image, uploaded images, sessions, two-factor secrets, known clients, pending tokens) goes. The old
- * username and email become free for anyone.
+ * bio, image, uploaded images, sessions, known devices, two-factor secrets, known clients, pending tokens) goes.
+ * The old username and email become free for anyone.
  */
 @Service
 public class AccountDeletion {
@@ -26,6 +26,7 @@ public class AccountDeletion {
     private final TwoFactor twoFactor;
     private final TwoFactorRepository twoFactorRecords;
     private final Sessions sessions;
+    private final KnownDevices devices;
     private final EmailTokens tokens;
     private final LoginChallenges challenges;
     private final LoginAttempts attempts;
@@ -36,8 +37,8 @@ public class AccountDeletion {
     private final Clock clock;
 
     AccountDeletion(UserRepository users, PasswordHasher hasher, LoginGuard guard, TwoFactor twoFactor,
-            TwoFactorRepository twoFactorRecords, Sessions sessions, EmailTokens tokens, LoginChallenges challenges,
-            LoginAttempts attempts, Images images, SecurityLog securityLog, ApplicationEventPublisher events,
+            TwoFactorRepository twoFactorRecords, Sessions sessions, KnownDevices devices, EmailTokens tokens,
+            LoginChallenges challenges, LoginAttempts attempts, Images images, SecurityLog securityLog, ApplicationEventPublisher events,
             TransactionTemplate transaction, Clock clock) {
         this.users = users;
         this.hasher = hasher;
@@ -45,6 +46,7 @@ public class AccountDeletion {
         this.twoFactor = twoFactor;
         this.twoFactorRecords = twoFactorRecords;
         this.sessions = sessions;
+        this.devices = devices;
         this.tokens = tokens;
         this.challenges = challenges;
         this.attempts = attempts;
@@ -80,6 +82,7 @@ public class AccountDeletion {
             users.anonymize(userId, AccountRules.DELETED_USERNAME_PREFIX + suffix,
                     "deleted-" + suffix + "@deleted.invalid", clock.instant());
             sessions.deleteAll(userId);
+            devices.forget(userId);
             twoFactorRecords.delete(userId);
             tokens.deleteAllOf(userId);
             challenges.deleteAllOf(userId);

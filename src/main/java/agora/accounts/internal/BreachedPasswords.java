@@ -18,7 +18,7 @@ import java.util.Locale;
  * strings, and a binary search per check. Two different passwords share a 64-bit hash with probability
  * 2^-64, so a password outside the list is wrongly refused with probability about 100,000 / 2^64 ≈ 5e-15.
  */
-public final class BreachedPasswords {
+public final class BreachedPasswords implements BreachCheck {
 
     static final String RESOURCE = "dictionaries/passwords.txt";
 
@@ -47,6 +47,7 @@ public final class BreachedPasswords {
         }
     }
 
+    @Override
     public boolean contains(String password) {
         return Arrays.binarySearch(sortedHashes, hash(password)) >= 0;
     }

@@ -14,7 +14,7 @@ import agora.platform.Sql;
 class EmailTokens {
 
     enum Purpose {
-        VERIFY_EMAIL, RESET_PASSWORD, SIGN_IN_LINK
+        VERIFY_EMAIL, RESET_PASSWORD, SIGN_IN_LINK, NOT_ME
     }
 
     /** What a usable token stands for. */

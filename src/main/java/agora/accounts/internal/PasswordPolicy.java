@@ -12,9 +12,9 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 128;
 
-    private final BreachedPasswords breached;
+    private final BreachCheck breached;
 
-    PasswordPolicy(BreachedPasswords breached) {
+    PasswordPolicy(BreachCheck breached) {
         this.breached = breached;
     }
 

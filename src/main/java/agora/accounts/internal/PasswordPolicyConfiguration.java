@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Configuration;
 class PasswordPolicyConfiguration {
 
     @Bean
-    PasswordPolicy passwordPolicy() {
-        return PasswordPolicy.withBreachedPasswords();
+    PasswordPolicy passwordPolicy(PwnedPasswordsProperties pwned) {
+        if (!pwned.enabled()) {
+            return PasswordPolicy.withBreachedPasswords();
+        }
+        return new PasswordPolicy(new PwnedPasswords(BreachedPasswords.fromClasspath(), pwned.url(), pwned.timeout()));
     }
 }

@@ -68,21 +68,23 @@ public class PasswordReset {
         if (user.isEmpty()) {
             return;
         }
-        var id = user.get().id();
-        transaction.executeWithoutResult(tx -> {
-            var now = clock.instant();
-            var issued = tokens.issuedSince(id, EmailTokens.Purpose.RESET_PASSWORD,
-                    now.minus(settings.issueThrottle().window()));
-            if (settings.issueThrottle().waitBeforeIssuing(issued, now).isPresent()) {
-                log.info("Password reset for user {} not sent: requested too often", id);
-                return;
-            }
-            var token = RandomTokens.generate();
-            var expiresAt = now.plus(settings.passwordResetTtl());
-            tokens.insert(RandomTokens.hash(token), id, EmailTokens.Purpose.RESET_PASSWORD, user.get().email(), now,
-                    expiresAt);
-            events.publishEvent(new PasswordResetRequested(id, user.get().email(), token, expiresAt));
-        });
+        transaction.executeWithoutResult(tx -> issue(user.get()));
+    }
+
+    /** In a transaction: emails the user a reset token, unless one was sent too recently (see the issue throttle). */
+    void issue(User user) {
+        var id = user.id();
+        var now = clock.instant();
+        var issued = tokens.issuedSince(id, EmailTokens.Purpose.RESET_PASSWORD,
+                now.minus(settings.issueThrottle().window()));
+        if (settings.issueThrottle().waitBeforeIssuing(issued, now).isPresent()) {
+            log.info("Password reset for user {} not sent: requested too often", id);
+            return;
+        }
+        var token = RandomTokens.generate();
+        var expiresAt = now.plus(settings.passwordResetTtl());
+        tokens.insert(RandomTokens.hash(token), id, EmailTokens.Purpose.RESET_PASSWORD, user.email(), now, expiresAt);
+        events.publishEvent(new PasswordResetRequested(id, user.email(), token, expiresAt));
     }
 
     /** Sets the new password, ends every session and has a notice emailed; 422 for a bad token or password. */

@@ -3,12 +3,7 @@ package agora.accounts.internal;
 import java.time.Clock;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Each user's security log: one insert per entry, in the transaction of what it records when there is one.
@@ -35,13 +30,9 @@ public class SecurityLog {
 
     /** Something the user did (or tried), from the request under way. */
     void byOwner(long userId, SecurityEventKind kind, boolean twoFactor, String detail) {
-        String address = null;
-        String userAgent = null;
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            address = SecurityEvent.truncate(request.getRemoteAddr(), SecurityEvent.MAX_ADDRESS);
-            userAgent = SecurityEvent.truncate(request.getHeader(HttpHeaders.USER_AGENT), SecurityEvent.MAX_USER_AGENT);
-        }
+        var client = RequestClient.current();
+        var address = client.map(RequestClient::address).orElse(null);
+        var userAgent = client.map(RequestClient::userAgent).orElse(null);
         repository.insert(userId, kind, clock.instant(), address, userAgent, twoFactor,
                 SecurityEvent.truncate(detail, SecurityEvent.MAX_DETAIL));
     }

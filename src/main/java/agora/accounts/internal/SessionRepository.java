@@ -1,6 +1,7 @@
 package agora.accounts.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,10 +24,32 @@ class SessionRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, long userId, Instant createdAt, Instant expiresAt) {
-        jdbc.sql("insert into sessions (id, user_id, created_at, confirmed_at, expires_at) values (?, ?, ?, ?, ?)")
-                .params(id, userId, Sql.timestamp(createdAt), Sql.timestamp(createdAt), Sql.timestamp(expiresAt))
+    void insert(UUID id, long userId, Instant createdAt, Instant expiresAt, String clientAddress, String userAgent) {
+        jdbc.sql("""
+                insert into sessions (id, user_id, created_at, confirmed_at, expires_at, last_used_at, client_address,
+                                      user_agent)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, userId, Sql.timestamp(createdAt), Sql.timestamp(createdAt), Sql.timestamp(expiresAt),
+                        Sql.timestamp(createdAt), clientAddress, userAgent)
                 .update();
+    }
+
+    /** The user's sessions that still stand, newest first (backed by {@code sessions_by_user}). */
+    List<ListedSession> listActive(long userId, Instant now, int limit) {
+        return jdbc.sql("""
+                select id, created_at, last_used_at, client_address, user_agent from sessions
+                where user_id = ? and revoked_at is null and expires_at > ?
+                order by created_at desc, id limit ?""")
+                .params(userId, Sql.timestamp(now), limit)
+                .query((rs, row) -> new ListedSession(rs.getObject("id", UUID.class), Sql.instant(rs, "created_at"),
+                        Sql.instant(rs, "last_used_at"), rs.getString("client_address"), rs.getString("user_agent")))
+                .list();
+    }
+
+    /** Records a use unless one after {@code staleSince} is recorded already (by another node, say). */
+    void recordUse(UUID id, Instant now, Instant staleSince) {
+        jdbc.sql("update sessions set last_used_at = ? where id = ? and (last_used_at is null or last_used_at <= ?)")
+                .params(Sql.timestamp(now), id, Sql.timestamp(staleSince)).update();
     }
 
     Optional<Instant> confirmedAt(UUID id) {
@@ -54,6 +77,12 @@ class SessionRepository {
     void revoke(UUID id, Instant now) {
         jdbc.sql("update sessions set revoked_at = ? where id = ? and revoked_at is null")
                 .params(Sql.timestamp(now), id).update();
+    }
+
+    /** Revokes the session if it is the user's and still stands; false otherwise. */
+    boolean revokeOwn(long userId, UUID id, Instant now) {
+        return jdbc.sql("update sessions set revoked_at = ? where id = ? and user_id = ? and revoked_at is null")
+                .params(Sql.timestamp(now), id, userId).update() == 1;
     }
 
     void revokeAllExcept(long userId, UUID keep, Instant now) {

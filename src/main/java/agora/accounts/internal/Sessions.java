@@ -1,6 +1,7 @@
 package agora.accounts.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import agora.accounts.ActiveSessions;
 import agora.accounts.CurrentUser;
 import agora.accounts.SessionsEnded;
+import agora.platform.ApiException;
 import agora.platform.Broadcast;
 
 /**
@@ -37,13 +39,17 @@ public class Sessions implements ActiveSessions {
     private final CheckedSessions checked;
     private final ApplicationEventPublisher events;
     private final SecurityLog securityLog;
+    private final SessionUses uses;
+    private final NewDevices newDevices;
+    private final SessionProperties sessionProperties;
 
     /** A signed-in user and the role their account has (which the session check reads with it). */
     record Authenticated(CurrentUser user, User.Role role) {
     }
 
     Sessions(SessionRepository repository, AccessTokens tokens, AuthProperties properties, Clock clock,
-            Broadcast broadcast, ApplicationEventPublisher events, SecurityLog securityLog) {
+            Broadcast broadcast, ApplicationEventPublisher events, SecurityLog securityLog, SessionUses uses,
+            NewDevices newDevices, SessionProperties sessionProperties) {
         this.repository = repository;
         this.tokens = tokens;
         this.properties = properties;
@@ -52,6 +58,9 @@ public class Sessions implements ActiveSessions {
         this.checked = new CheckedSessions(properties.sessionCacheTtl(), Ticker.systemTicker());
         this.events = events;
         this.securityLog = securityLog;
+        this.uses = uses;
+        this.newDevices = newDevices;
+        this.sessionProperties = sessionProperties;
         broadcast.subscribe(TOPIC, new Broadcast.Listener() {
             @Override
             public void received(String message) {
@@ -65,13 +74,20 @@ public class Sessions implements ActiveSessions {
         });
     }
 
-    /** Opens a session for the user and answers its access token. */
+    /**
+     * Opens a session for the user and answers its access token. The session remembers the client of the request
+     * (address and user agent), whose device, when new to the account, has its owner told.
+     */
     @Transactional
     String open(long userId) {
         var id = UUID.randomUUID();
         var now = clock.instant();
         var expires = now.plus(properties.tokenTtl());
-        repository.insert(id, userId, now, expires);
+        var client = RequestClient.current();
+        repository.insert(id, userId, now, expires, client.map(RequestClient::address).orElse(null),
+                client.map(RequestClient::userAgent).orElse(null));
+        client.ifPresent(c -> newDevices.signedIn(userId, c, now));
+        uses.opened(id, now);
         return tokens.issue(id, now, expires);
     }
 
@@ -79,9 +95,12 @@ public class Sessions implements ActiveSessions {
     Optional<Authenticated> authenticate(String token) {
         return tokens.sessionOf(token)
                 .flatMap(id -> checked.get(id, key -> repository.findActive(key, clock.instant())))
-                .map(s -> new Authenticated(
-                        new CurrentUser(s.userId(), s.username(), s.id(), s.role() == User.Role.ADMIN, token),
-                        s.role()));
+                .map(s -> {
+                    uses.used(s.id());
+                    return new Authenticated(
+                            new CurrentUser(s.userId(), s.username(), s.id(), s.role() == User.Role.ADMIN, token),
+                            s.role());
+                });
     }
 
     @Override
@@ -93,6 +112,29 @@ public class Sessions implements ActiveSessions {
     void revoke(UUID sessionId) {
         repository.revoke(sessionId, clock.instant());
         evictEverywhere(new SessionEviction.OneSession(sessionId));
+    }
+
+    /** The user's sessions that still stand, newest first. */
+    public List<ListedSession> list(long userId) {
+        return repository.listActive(userId, clock.instant(), sessionProperties.maxListed());
+    }
+
+    /** Ends one of the user's own sessions; 404 for a session that is not theirs or has ended. */
+    @Transactional
+    public void revokeOwn(long userId, UUID sessionId) {
+        if (!repository.revokeOwn(userId, sessionId, clock.instant())) {
+            throw ApiException.notFound("session");
+        }
+        securityLog.byOwner(userId, SecurityEventKind.SESSIONS_REVOKED, false, "one session");
+        evictEverywhere(new SessionEviction.OneSession(sessionId));
+    }
+
+    /** Ends every session of the user but the current one. */
+    @Transactional
+    public void revokeOthers(long userId, UUID current) {
+        securityLog.byOwner(userId, SecurityEventKind.SESSIONS_REVOKED, false, "every other session");
+        repository.revokeAllExcept(userId, current, clock.instant());
+        refresh(userId);
     }
 
     /** Logout: ends the user's current session, and says so in their security log. */

@@ -30,7 +30,7 @@ import agora.accounts.UserDeleted;
 @Component
 class AccountEmails {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private final Mailroom mailroom;
@@ -120,7 +120,7 @@ class AccountEmails {
         return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }
 
-    private static String sha256(String value) {
+    static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));

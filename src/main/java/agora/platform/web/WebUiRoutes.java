@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WebUiRoutes {
 
-    @GetMapping({ "/verify-email", "/reset-password", "/sign-in-link", "/orders/{orderId}", "/articles/{slug}", "/products/{productId}",
-            "/profiles/{username}" })
+    @GetMapping({ "/verify-email", "/reset-password", "/sign-in-link", "/not-me", "/orders/{orderId}", "/articles/{slug}",
+            "/products/{productId}", "/profiles/{username}" })
     String page() {
         return "forward:/index.html";
     }
