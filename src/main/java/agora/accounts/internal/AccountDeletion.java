@@ -14,7 +14,7 @@ import agora.platform.ApiException;
 /**
  * Deletes an account at its owner's request. The row is anonymized rather than removed: its id stays so
  * posts and comments keep a neutral author, while every piece of personal data (name, email, password hash,
- * bio, image, uploaded images, sessions, two-factor secrets, known clients, pending tokens) goes. The old
+ * bio, image, uploaded images, sessions, two-factor secrets, passkeys, known clients, pending tokens) goes. The old
  * username and email become free for anyone.
  */
 @Service
@@ -28,6 +28,8 @@ public class AccountDeletion {
     private final Sessions sessions;
     private final EmailTokens tokens;
     private final LoginChallenges challenges;
+    private final PasskeyRepository passkeys;
+    private final PasskeyChallenges passkeyChallenges;
     private final LoginAttempts attempts;
     private final Images images;
     private final SecurityLog securityLog;
@@ -37,8 +39,8 @@ public class AccountDeletion {
 
     AccountDeletion(UserRepository users, PasswordHasher hasher, LoginGuard guard, TwoFactor twoFactor,
             TwoFactorRepository twoFactorRecords, Sessions sessions, EmailTokens tokens, LoginChallenges challenges,
-            LoginAttempts attempts, Images images, SecurityLog securityLog, ApplicationEventPublisher events,
-            TransactionTemplate transaction, Clock clock) {
+            PasskeyRepository passkeys, PasskeyChallenges passkeyChallenges, LoginAttempts attempts, Images images,
+            SecurityLog securityLog, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.guard = guard;
@@ -47,6 +49,8 @@ public class AccountDeletion {
         this.sessions = sessions;
         this.tokens = tokens;
         this.challenges = challenges;
+        this.passkeys = passkeys;
+        this.passkeyChallenges = passkeyChallenges;
         this.attempts = attempts;
         this.images = images;
         this.securityLog = securityLog;
@@ -83,6 +87,8 @@ public class AccountDeletion {
             twoFactorRecords.delete(userId);
             tokens.deleteAllOf(userId);
             challenges.deleteAllOf(userId);
+            passkeys.deleteAllOf(userId);
+            passkeyChallenges.deleteAllOf(userId);
             attempts.forgetAccount(userId, user.email());
             securityLog.forget(userId); // client addresses are personal data
             images.releaseAllUploadedBy(userId); // the avatar and product photos alike

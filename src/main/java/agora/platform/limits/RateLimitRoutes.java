@@ -15,7 +15,7 @@ final class RateLimitRoutes {
 
     private static final Set<String> LOGIN_PATHS = Set.of("/api/users/login", "/api/users/login/2fa",
             "/api/users/password-reset", "/api/users/password-reset/confirm", "/api/users/verification",
-            "/api/users/verification/resend");
+            "/api/users/verification/resend", "/api/users/passkeys/login/options", "/api/users/passkeys/login");
 
     private RateLimitRoutes() {
     }
