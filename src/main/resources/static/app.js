@@ -200,6 +200,7 @@ tab('Account', async () => {
           signedIn(res.user);
           await show('Account');
         })),
+      passkeySignInCard(),
       card('Sign up',
         form([{ name: 'username' }, { name: 'email' }, { name: 'password', type: 'password' }], 'Sign up', async v => {
           const res = await api('POST', '/users', { user: v });
@@ -240,6 +241,7 @@ tab('Account', async () => {
     avatarCard(),
     notificationEmailsCard(),
     ...lifecycleCards(),
+    passkeysCard(),
     securityLogCard(),
   ];
 });

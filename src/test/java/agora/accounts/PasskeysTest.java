@@ -40,6 +40,12 @@ class PasskeysTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    AccountModeration moderation;
+
+    @Autowired
+    UserDirectory directory;
+
     ResultActions send(MockHttpServletRequestBuilder request, Api.SignedUp user, String json) throws Exception {
         if (user != null) {
             request.header("Authorization", user.authorization());
@@ -246,6 +252,17 @@ class PasskeysTest {
         send(post("/api/user/reauthenticate/passkey"), owner,
                 "{\"credential\":" + mine.assertion(signInChallenge(null), RP_ID, ORIGIN) + "}")
                 .andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void aSuspendedAccountCannotSignInWithAPasskey() throws Exception {
+        var user = Api.signUp(mvc, "pk-susp");
+        var passkey = register(user, "Laptop");
+        moderation.suspend(directory.findByUsername(user.username()).orElseThrow().id(), null, "fraud");
+
+        var refused = signIn(passkey.assertion(signInChallenge(null), RP_ID, ORIGIN));
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat((List<String>) JsonPath.read(refused.getContentAsString(), "$.errors.account")).isNotEmpty();
     }
 
     @Test
