@@ -256,12 +256,11 @@ function check(condition, message) {
   await devtools.send('WebAuthn.addVirtualAuthenticator', { options: { protocol: 'ctap2', transport: 'internal',
     hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true } });
   const keyUser = name + 'key';
+  const { user: keyAccount } = await call('POST', '/users', { user: { username: keyUser,
+    email: `${keyUser}@example.com`, password: 'walkthrough-pass-2026' } });
+  await keyPage.goto(local + '/');
+  await keyPage.evaluate(token => localStorage.setItem('agora.token', token), keyAccount.token);
   await keyPage.goto(local + '/#Account');
-  const keySignUp = keyPage.locator('section', { hasText: 'Sign up' });
-  await keySignUp.getByPlaceholder('username').fill(keyUser);
-  await keySignUp.getByPlaceholder('email').fill(`${keyUser}@example.com`);
-  await keySignUp.getByPlaceholder('password').fill('walkthrough-pass-2026');
-  await keySignUp.getByRole('button', { name: 'Sign up' }).click();
   await keyPage.waitForSelector(`text=signed in as ${keyUser}`);
   const passkeys = keyPage.locator('section:has(h2:text-is("Passkeys"))');
   await passkeys.getByPlaceholder('name (e.g. Laptop)').fill('Walkthrough key');

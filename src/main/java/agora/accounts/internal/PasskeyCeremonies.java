@@ -4,6 +4,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -79,25 +81,11 @@ class PasskeyCeremonies {
     }
 
     RegistrationData parseRegistration(String json) {
-        try {
-            var data = manager.parseRegistrationResponseJSON(json);
-            requireClientData(data.getCollectedClientData());
-            return data;
-        } catch (RuntimeException e) {
-            // webauthn4j reports bad input as its DataConversionException, Jackson's exceptions, or missing fields
-            throw new Rejected("is malformed");
-        }
+        return parse(() -> manager.parseRegistrationResponseJSON(json), RegistrationData::getCollectedClientData);
     }
 
     AuthenticationData parseAssertion(String json) {
-        try {
-            var data = manager.parseAuthenticationResponseJSON(json);
-            requireClientData(data.getCollectedClientData());
-            return data;
-        } catch (RuntimeException e) {
-            // webauthn4j reports bad input as its DataConversionException, Jackson's exceptions, or missing fields
-            throw new Rejected("is malformed");
-        }
+        return parse(() -> manager.parseAuthenticationResponseJSON(json), AuthenticationData::getCollectedClientData);
     }
 
     /** The challenge the browser signed, base64url, as it was handed out. */
@@ -146,10 +134,20 @@ class PasskeyCeremonies {
                 .challenge(new DefaultChallenge(clientData.getChallenge().getValue())).build();
     }
 
-    private static void requireClientData(CollectedClientData clientData) {
-        if (clientData == null || clientData.getChallenge() == null) {
-            throw new IllegalArgumentException("no client data or challenge");
+    /** Parses an answer that must name its challenge; anything unreadable is "malformed". */
+    private static <T> T parse(Supplier<T> parsing, Function<T, CollectedClientData> clientData) {
+        T data;
+        try {
+            data = parsing.get();
+        } catch (RuntimeException e) {
+            // webauthn4j reports bad input as its DataConversionException, Jackson's exceptions, or missing fields
+            throw new Rejected("is malformed");
         }
+        var collected = clientData.apply(data);
+        if (collected == null || collected.getChallenge() == null) {
+            throw new Rejected("is malformed");
+        }
+        return data;
     }
 
     private static Rejected rejected(VerificationException e) {
