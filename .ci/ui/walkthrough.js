@@ -258,9 +258,9 @@ function check(condition, message) {
   const keyUser = name + 'key';
   const { user: keyAccount } = await call('POST', '/users', { user: { username: keyUser,
     email: `${keyUser}@example.com`, password: 'walkthrough-pass-2026' } });
-  await keyPage.goto(local + '/');
-  await keyPage.evaluate(token => localStorage.setItem('agora.token', token), keyAccount.token);
   await keyPage.goto(local + '/#Account');
+  await keyPage.evaluate(token => localStorage.setItem('agora.token', token), keyAccount.token);
+  await keyPage.reload();
   await keyPage.waitForSelector(`text=signed in as ${keyUser}`);
   const passkeys = keyPage.locator('section:has(h2:text-is("Passkeys"))');
   await passkeys.getByPlaceholder('name (e.g. Laptop)').fill('Walkthrough key');
