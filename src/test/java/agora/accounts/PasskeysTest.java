@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -182,6 +184,27 @@ class PasskeysTest {
         var late = signInChallenge(null);
         clock.advance(Duration.ofMinutes(4));
         assertThat(signIn(passkey.assertion(late, RP_ID, ORIGIN)).getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void oneAssertionSentTwiceAtOnceSignsInOnce() throws Exception {
+        var user = Api.signUp(mvc, "pk-race");
+        var passkey = register(user, "Laptop");
+        for (int round = 0; round < 5; round++) {
+            var assertion = passkey.assertion(signInChallenge(null), RP_ID, ORIGIN);
+            var start = new CountDownLatch(1);
+            try (var threads = Executors.newFixedThreadPool(2)) {
+                var answers = List.of(threads.submit(() -> {
+                    start.await();
+                    return signIn(assertion).getStatus();
+                }), threads.submit(() -> {
+                    start.await();
+                    return signIn(assertion).getStatus();
+                }));
+                start.countDown();
+                assertThat(List.of(answers.get(0).get(), answers.get(1).get())).containsExactlyInAnyOrder(200, 401);
+            }
+        }
     }
 
     @Test
