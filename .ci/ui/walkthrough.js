@@ -1,6 +1,7 @@
 // Drives the web UI in headless Chromium (Debian's) through every capability, as a person would:
 // sign up, verify the email from the mailbox, sign in with an emailed link, post, like, comment, search, buy (paid
-// and declined), sell with a photo, upload an avatar, report a post and hide it as a moderator, admin status.
+// and declined), sell with a photo, upload an avatar, report a post and hide it as a moderator, admin status, register
+// and sign in with a passkey.
 // Usage: node walkthrough.js http://127.0.0.1:PORT [screenshot-dir]
 const { chromium } = require('playwright-core');
 
@@ -266,6 +267,40 @@ function check(condition, message) {
   const seen = await fetch(`${base}/api/articles/${encodeURIComponent(spam.slug)}`,
     { headers: { Authorization: 'Token ' + third.token } });
   check(seen.status === 404, `the hidden post is gone for another user (${seen.status})`);
+
+  // Passkeys, with Chromium's virtual authenticator (DevTools protocol). WebAuthn needs a host name as the relying
+  // party id, never an IP address: this part runs on http://localhost, which .ci/ui-walkthrough allows as an origin.
+  const local = base.replace('://127.0.0.1', '://localhost');
+  const keyContext = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
+  const keyPage = await keyContext.newPage();
+  keyPage.on('pageerror', e => pageErrors.push(e.message));
+  keyPage.setDefaultTimeout(15000);
+  const devtools = await keyContext.newCDPSession(keyPage);
+  await devtools.send('WebAuthn.enable');
+  await devtools.send('WebAuthn.addVirtualAuthenticator', { options: { protocol: 'ctap2', transport: 'internal',
+    hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true } });
+  const keyUser = name + 'key';
+  const { user: keyAccount } = await call('POST', '/users', { user: { username: keyUser,
+    email: `${keyUser}@example.com`, password: 'walkthrough-pass-2026' } });
+  await keyPage.goto(local + '/#Account');
+  await keyPage.evaluate(token => localStorage.setItem('agora.token', token), keyAccount.token);
+  await keyPage.reload();
+  await keyPage.waitForSelector(`text=signed in as ${keyUser}`);
+  const passkeys = keyPage.locator('section:has(h2:text-is("Passkeys"))');
+  await passkeys.getByPlaceholder('name (e.g. Laptop)').fill('Walkthrough key');
+  await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
+  await keyPage.waitForSelector('#passkeys .passkey:has-text("Walkthrough key")');
+  check(true, 'a passkey is registered with the (virtual) platform authenticator');
+  await keyPage.locator('#view').getByRole('button', { name: 'Log out' }).click();
+  await keyPage.waitForSelector('text=not signed in');
+  await keyPage.locator('section:has(h2:text-is("Sign in with a passkey"))')
+    .getByRole('button', { name: 'Sign in with a passkey' }).click();
+  await keyPage.waitForSelector(`text=signed in as ${keyUser}`);
+  check(true, 'signing in with the passkey needs no email or password');
+  await keyPage.waitForSelector('section:has-text("Security log") .security-event.signed-in:has-text("passkey")');
+  check(true, 'the security log shows the passkey sign-in');
+  shots && await keyPage.screenshot({ path: `${shots}/passkeys.png`, fullPage: true });
+  await keyContext.close();
 
   // Fair use: a client over a limit is told so on the page, not left with one that silently does nothing. The
   // page's own API calls ask until the first 429: a fixed count may never empty the bucket on a slow machine,

@@ -211,6 +211,7 @@ tab('Account', async () => {
         form([{ name: 'email' }, { name: 'password', type: 'password' }], 'Log in', async v => {
           return firstFactorPassed(await api('POST', '/users/login', { user: v }));
         })),
+      passkeySignInCard(),
       card('Sign up',
         form([{ name: 'username' }, { name: 'email' }, { name: 'password', type: 'password' }], 'Sign up', async v => {
           const res = await api('POST', '/users', { user: v });
@@ -253,6 +254,7 @@ tab('Account', async () => {
     notificationEmailsCard(),
     ...lifecycleCards(),
     sessionsCard(),
+    passkeysCard(),
     securityLogCard(),
   ];
 });

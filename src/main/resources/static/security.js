@@ -17,13 +17,15 @@ const SECURITY_EVENT_TEXT = {
   'suspended': 'Account suspended',
   'suspension-lifted': 'Suspension ended',
   'roles-changed': 'Roles changed',
+  'passkey-added': 'Passkey added',
+  'passkey-removed': 'Passkey deleted',
 };
 
 function securityEventItem(e) {
   const what = SECURITY_EVENT_TEXT[e.kind] || e.kind;
   const facts = [
     e.detail,
-    e.kind === 'signed-in' ? (e.twoFactor ? 'with two-factor code' : 'with password only') : null,
+    e.kind === 'signed-in' && e.detail !== 'passkey' ? (e.twoFactor ? 'with two-factor code' : 'with password only') : null,
     e.clientAddress ? 'from ' + e.clientAddress : null,
   ].filter(Boolean).join(' · ');
   return h('div', { class: 'item security-event ' + e.kind },

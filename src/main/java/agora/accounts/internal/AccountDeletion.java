@@ -14,8 +14,8 @@ import agora.platform.ApiException;
 /**
  * Deletes an account at its owner's request. The row is anonymized rather than removed: its id stays so
  * posts and comments keep a neutral author, while every piece of personal data (name, email, password hash,
- * bio, image, uploaded images, sessions, known devices, two-factor secrets, known clients, pending tokens) goes.
- * The old username and email become free for anyone.
+ * bio, image, uploaded images, sessions, known devices, two-factor secrets, passkeys, known clients, pending tokens)
+ * goes. The old username and email become free for anyone.
  */
 @Service
 public class AccountDeletion {
@@ -29,6 +29,8 @@ public class AccountDeletion {
     private final KnownDevices devices;
     private final EmailTokens tokens;
     private final LoginChallenges challenges;
+    private final PasskeyRepository passkeys;
+    private final PasskeyChallenges passkeyChallenges;
     private final LoginAttempts attempts;
     private final Images images;
     private final SecurityLog securityLog;
@@ -38,7 +40,8 @@ public class AccountDeletion {
 
     AccountDeletion(UserRepository users, PasswordHasher hasher, LoginGuard guard, TwoFactor twoFactor,
             TwoFactorRepository twoFactorRecords, Sessions sessions, KnownDevices devices, EmailTokens tokens,
-            LoginChallenges challenges, LoginAttempts attempts, Images images, SecurityLog securityLog, ApplicationEventPublisher events,
+            LoginChallenges challenges, PasskeyRepository passkeys, PasskeyChallenges passkeyChallenges,
+            LoginAttempts attempts, Images images, SecurityLog securityLog, ApplicationEventPublisher events,
             TransactionTemplate transaction, Clock clock) {
         this.users = users;
         this.hasher = hasher;
@@ -49,6 +52,8 @@ public class AccountDeletion {
         this.devices = devices;
         this.tokens = tokens;
         this.challenges = challenges;
+        this.passkeys = passkeys;
+        this.passkeyChallenges = passkeyChallenges;
         this.attempts = attempts;
         this.images = images;
         this.securityLog = securityLog;
@@ -86,6 +91,8 @@ public class AccountDeletion {
             twoFactorRecords.delete(userId);
             tokens.deleteAllOf(userId);
             challenges.deleteAllOf(userId);
+            passkeys.deleteAllOf(userId);
+            passkeyChallenges.deleteAllOf(userId);
             attempts.forgetAccount(userId, user.email());
             securityLog.forget(userId); // client addresses are personal data
             images.releaseAllUploadedBy(userId); // the avatar and product photos alike

@@ -20,16 +20,19 @@ class AccountHousekeeping {
     private final LoginAttempts attempts;
     private final EmailTokens tokens;
     private final LoginChallenges challenges;
+    private final PasskeyChallenges passkeyChallenges;
     private final SecurityLog securityLog;
     private final Suspensions suspensions;
     private final Clock clock;
 
     AccountHousekeeping(SessionRepository sessions, LoginAttempts attempts, EmailTokens tokens,
-            LoginChallenges challenges, SecurityLog securityLog, Suspensions suspensions, Clock clock) {
+            LoginChallenges challenges, PasskeyChallenges passkeyChallenges, SecurityLog securityLog,
+            Suspensions suspensions, Clock clock) {
         this.sessions = sessions;
         this.attempts = attempts;
         this.tokens = tokens;
         this.challenges = challenges;
+        this.passkeyChallenges = passkeyChallenges;
         this.securityLog = securityLog;
         this.suspensions = suspensions;
         this.clock = clock;
@@ -42,6 +45,7 @@ class AccountHousekeeping {
         attempts.deleteFailuresBefore(cutoff);
         tokens.deleteExpiredBefore(cutoff);
         challenges.deleteExpiredBefore(cutoff);
+        passkeyChallenges.deleteExpiredBefore(cutoff);
         securityLog.prune();
     }
 

@@ -16,7 +16,8 @@ final class RateLimitRoutes {
     private static final Set<String> LOGIN_PATHS = Set.of("/api/users/login", "/api/users/login/2fa",
             "/api/users/password-reset", "/api/users/password-reset/confirm", "/api/users/verification",
             "/api/users/verification/resend", "/api/users/login/link", "/api/users/login/link/complete",
-            "/api/user/reauthenticate", "/api/users/not-me");
+            "/api/user/reauthenticate", "/api/user/reauthenticate/passkey", "/api/users/not-me",
+            "/api/users/passkeys/login/options", "/api/users/passkeys/login");
 
     private RateLimitRoutes() {
     }
