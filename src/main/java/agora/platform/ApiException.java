@@ -14,6 +14,9 @@ import org.springframework.http.HttpStatus;
  * @param kind short machine-readable problem kind, becomes the problem {@code type}
  * @param errors field name to messages; non-field problems use the key {@code body}
  * @param retryAfter for 429 and 503 answers, how long the client should wait; otherwise null
+ *
+ * <p>It carries no stack trace: it is an answer, not a bug, and some are thrown on every such request (a 401 for a
+ * missing token, a 429), where filling in a virtual thread's deep stack cost more than the rest of the answer.
  */
 public class ApiException extends RuntimeException {
 
@@ -24,7 +27,7 @@ public class ApiException extends RuntimeException {
 
     public ApiException(HttpStatus status, String kind, String detail, Map<String, List<String>> errors,
             Duration retryAfter) {
-        super(detail);
+        super(detail, null, false, false);
         this.status = status;
         this.kind = kind;
         this.errors = errors;

@@ -2,6 +2,7 @@ package agora.platform.web;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -28,7 +29,7 @@ class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var given = request.getHeader(HEADER);
-        var id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        var id = given != null && SANE.matcher(given).matches() ? given : newId();
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
         try {
@@ -36,5 +37,16 @@ class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: an id correlates log lines and is no secret, and
+     * {@link UUID#randomUUID()} reads the operating system's entropy under a lock that every request would queue on.
+     */
+    static String newId() {
+        var random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }
