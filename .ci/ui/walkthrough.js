@@ -37,7 +37,7 @@ function check(condition, message) {
   check(true, 'the feed opens without signing in');
 
   await tab('Account');
-  const signUp = page.locator('section', { hasText: 'Sign up' });
+  const signUp = page.locator('section:has(h2:text-is("Sign up"))'); // not "Sign up with a passkey"
   await signUp.getByPlaceholder('username').fill(name);
   await signUp.getByPlaceholder('email').fill(`${name}@example.com`);
   await signUp.getByPlaceholder('password').fill('walkthrough-pass-2026');
