@@ -40,11 +40,11 @@ public class AccountDeletion {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    AccountDeletion(UserRepository users, PasswordHasher hasher, Reauthentication reauthentication, LoginGuard guard, TwoFactor twoFactor,
-            TwoFactorRepository twoFactorRecords, Sessions sessions, KnownDevices devices, EmailTokens tokens,
-            LoginChallenges challenges, PasskeyRepository passkeys, PasskeyChallenges passkeyChallenges,
-            LoginAttempts attempts, Images images, SecurityLog securityLog, ApplicationEventPublisher events,
-            TransactionTemplate transaction, Clock clock) {
+    AccountDeletion(UserRepository users, PasswordHasher hasher, Reauthentication reauthentication, LoginGuard guard,
+            TwoFactor twoFactor, TwoFactorRepository twoFactorRecords, Sessions sessions, KnownDevices devices,
+            EmailTokens tokens, LoginChallenges challenges, PasskeyRepository passkeys,
+            PasskeyChallenges passkeyChallenges, LoginAttempts attempts, Images images, SecurityLog securityLog,
+            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.reauthentication = reauthentication;

@@ -37,7 +37,7 @@ public class PasskeySignUp {
         this.clock = clock;
     }
 
-    /** Starts a sign-up: checks the proposed username and email, and answers what the browser needs to make a passkey. */
+    /** Starts a sign-up: checks the proposed username and email; answers what the browser needs to make a passkey. */
     public PasskeyOptions.Creation options(String username, String email) {
         accounts.checkNewAccount(username, email, List.of());
         var challenge = RandomTokens.generate();
@@ -60,7 +60,8 @@ public class PasskeySignUp {
             var challenge = PasskeyCeremonies.challengeOf(data.getCollectedClientData());
             if (!challenges.consume(PasskeyRules.signUpBinding(challenge, username, email),
                     PasskeyChallenges.Purpose.SIGN_UP, null, clock.instant())) {
-                throw new PasskeyCeremonies.Rejected("answers no live challenge for this username and email: start again");
+                throw new PasskeyCeremonies.Rejected(
+                        "answers no live challenge for this username and email: start again");
             }
             userHandle = PasskeyRules.signUpUserHandle(challenge);
             registered = ceremonies.verifyRegistration(data);

@@ -13,7 +13,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Refuses to start the {@code prod} profile on development defaults: production must name its database,
- * a JWT secret of at least 256 bits, and its own passkey relying party (domain and https origins). Runs before any bean exists, so nothing starts half-configured.
+ * a JWT secret of at least 256 bits, and its own passkey relying party (domain and https origins). Runs before any
+ * bean exists, so nothing starts half-configured.
  */
 class ProductionGuard implements EnvironmentPostProcessor {
 
