@@ -1,7 +1,7 @@
 // Drives the web UI in headless Chromium (Debian's) through every capability, as a person would:
 // sign up, verify the email from the mailbox, sign in with an emailed link, post, like, comment, search, buy (paid
 // and declined), sell with a photo, upload an avatar, report a post and hide it as a moderator, admin status, register
-// and sign in with a passkey.
+// and sign in with a passkey, and sign up with a passkey alone.
 // Usage: node walkthrough.js http://127.0.0.1:PORT [screenshot-dir]
 const { chromium } = require('playwright-core');
 
@@ -37,7 +37,7 @@ function check(condition, message) {
   check(true, 'the feed opens without signing in');
 
   await tab('Account');
-  const signUp = page.locator('section', { hasText: 'Sign up' });
+  const signUp = page.locator('section:has(h2:text-is("Sign up"))'); // not "Sign up with a passkey"
   await signUp.getByPlaceholder('username').fill(name);
   await signUp.getByPlaceholder('email').fill(`${name}@example.com`);
   await signUp.getByPlaceholder('password').fill('walkthrough-pass-2026');
@@ -300,6 +300,17 @@ function check(condition, message) {
   await keyPage.waitForSelector('section:has-text("Security log") .security-event.signed-in:has-text("passkey")');
   check(true, 'the security log shows the passkey sign-in');
   shots && await keyPage.screenshot({ path: `${shots}/passkeys.png`, fullPage: true });
+  // An account with a passkey and no password: the virtual authenticator makes it a new credential.
+  await keyPage.locator('#view').getByRole('button', { name: 'Log out' }).click();
+  await keyPage.waitForSelector('text=not signed in');
+  const keyOnly = name + 'keyonly';
+  const passkeySignUp = keyPage.locator('section:has(h2:text-is("Sign up with a passkey"))');
+  await passkeySignUp.getByPlaceholder('username').fill(keyOnly);
+  await passkeySignUp.getByPlaceholder('email').fill(`${keyOnly}@example.com`);
+  await passkeySignUp.getByRole('button', { name: 'Sign up with a passkey' }).click();
+  await keyPage.waitForSelector(`text=signed in as ${keyOnly}`);
+  await keyPage.waitForSelector('.passwordless');
+  check(true, 'signing up with a passkey and no password signs the new user in');
   await keyContext.close();
 
   // Fair use: a client over a limit is told so on the page, not left with one that silently does nothing. The

@@ -218,6 +218,7 @@ tab('Account', async () => {
           setToken(res.user.token);
           await show('Account');
         })),
+      passkeySignUpCard(),
       ...passwordResetCards(),
       ...signInLinkCards(),
     ];

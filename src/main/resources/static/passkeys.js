@@ -1,5 +1,5 @@
-// Passkeys in the demo UI: the "Passkeys" card of the account view and "Sign in with a passkey" on the sign-in
-// view. The browser's WebAuthn API does the ceremony; the server's options and answers are WebAuthn's JSON forms.
+// Passkeys in the demo UI: the "Passkeys" card of the account view, "Sign in with a passkey" and "Sign up with a
+// passkey" on the sign-in view. The browser's WebAuthn API does the ceremony; the server's options and answers are WebAuthn's JSON forms.
 'use strict';
 
 function b64urlToBytes(s) {
@@ -60,6 +60,19 @@ function passkeySignInCard() {
     }));
 }
 
+function passkeySignUpCard() {
+  if (!window.PublicKeyCredential) return null;
+  return card('Sign up with a passkey',
+    h('p', { class: 'muted' }, 'No password at all: your device makes a passkey, and it signs you in from then on.'),
+    form([{ name: 'username' }, { name: 'email' }], 'Sign up with a passkey', async v => {
+      const options = await api('POST', '/users/passkeys/sign-up/options', { user: v });
+      const credential = credentialJSON(await navigator.credentials.create({ publicKey: creationOptions(options) }));
+      const res = await api('POST', '/users/passkeys/sign-up', { user: v, credential });
+      signedIn(res.user);
+      await show('Account');
+    }));
+}
+
 function passkeysCard() {
   if (!window.PublicKeyCredential) return null;
   const list = h('div', { id: 'passkeys' }, h('p', { class: 'muted' }, 'loading…'));
@@ -89,6 +102,8 @@ function passkeysCard() {
   return card('Passkeys',
     h('p', { class: 'muted' }, 'Sign in with your device (fingerprint, face, PIN) instead of a password and code. '
       + 'Adding or deleting one needs a recent sign-in: give your password, or re-confirm with a passkey.'),
+    state.user && state.user.hasPassword === false ? h('p', { class: 'muted passwordless' },
+      'This account has no password: its last passkey stays until you set one (Edit profile, new password).') : null,
     list,
     form([{ name: 'name', label: 'name (e.g. Laptop)' }, { name: 'currentPassword', type: 'password',
       label: 'current password (if asked)' }], 'Add a passkey', async v => {

@@ -14,6 +14,9 @@ import agora.AgoraApplication;
 class ProductionSettingsTest {
 
     static final String SECRET = "--agora.auth.jwt-secret=a-production-secret-of-at-least-32-bytes-0123456789";
+    /** The passkey relying party production demands (see ProductionGuard). */
+    static final String PASSKEYS = "--agora.auth.webauthn.rp-id=agora.example";
+    static final String PASSKEY_ORIGINS = "--agora.auth.webauthn.origins=https://agora.example";
     static final String TOTP_KEY = "--agora.auth.two-factor.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     String database() {
@@ -28,23 +31,25 @@ class ProductionSettingsTest {
 
     @Test
     void refusesToStartWithoutAnSmtpHost() {
-        assertThatThrownBy(() -> prod().run("--server.port=0", SECRET, TOTP_KEY, database()))
+        assertThatThrownBy(() -> prod().run("--server.port=0", PASSKEYS, PASSKEY_ORIGINS, SECRET, TOTP_KEY,
+                database()))
                 .rootCause().hasMessageContaining("SPRING_MAIL_HOST");
     }
 
     @Test
     void refusesToStartWithoutAKeyForTwoFactorSecrets() {
-        assertThatThrownBy(() -> prod().run("--server.port=0", SECRET, database(), "--spring.mail.host=127.0.0.1"))
+        assertThatThrownBy(() -> prod().run("--server.port=0", PASSKEYS, PASSKEY_ORIGINS, SECRET, database(),
+                "--spring.mail.host=127.0.0.1"))
                 .rootCause().hasMessageContaining("AGORA_AUTH_TWO_FACTOR_ENCRYPTION_KEY");
     }
 
     @Test
     void refusesToStartWithoutASecretForUnsubscribeLinks() {
-        assertThatThrownBy(() -> prod().run("--server.port=0", SECRET, TOTP_KEY, database(),
-                "--spring.mail.host=127.0.0.1"))
+        assertThatThrownBy(() -> prod().run("--server.port=0", PASSKEYS, PASSKEY_ORIGINS, SECRET, TOTP_KEY,
+                database(), "--spring.mail.host=127.0.0.1"))
                 .rootCause().hasMessageContaining("AGORA_NOTIFICATIONS_UNSUBSCRIBE_SECRET");
-        assertThatThrownBy(() -> prod().run("--server.port=0", SECRET, TOTP_KEY, database(),
-                "--spring.mail.host=127.0.0.1", "--agora.notifications.unsubscribe.secret=too-short"))
+        assertThatThrownBy(() -> prod().run("--server.port=0", PASSKEYS, PASSKEY_ORIGINS, SECRET, TOTP_KEY,
+                database(), "--spring.mail.host=127.0.0.1", "--agora.notifications.unsubscribe.secret=too-short"))
                 .rootCause().hasMessageContaining("AGORA_NOTIFICATIONS_UNSUBSCRIBE_SECRET");
     }
 }

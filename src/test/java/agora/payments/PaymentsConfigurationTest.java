@@ -33,6 +33,7 @@ class PaymentsConfigurationTest {
         var base = new String[] {"--agora.auth.jwt-secret=a-production-secret-that-is-long-enough-0123456789",
                 "--agora.auth.two-factor.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
                 "--spring.mail.host=127.0.0.1",
+                "--agora.auth.webauthn.rp-id=agora.example", "--agora.auth.webauthn.origins=https://agora.example",
                 "--agora.notifications.unsubscribe.secret=a-production-unsubscribe-secret-long-enough-0123456789",
                 "--spring.datasource.url=jdbc:h2:mem:prodpayments;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
                 "--logging.structured.format.console="};

@@ -30,4 +30,20 @@ class ProductionGuardTest {
                 .hasMessageContaining("AGORA_AUTH_JWT_SECRET")
                 .hasMessageNotContaining("SPRING_DATASOURCE_URL");
     }
+
+    @Test
+    void refusesPasskeysBoundToLocalhostOrPlainHttp() {
+        // The development defaults: rp-id localhost, origin http://localhost:8080.
+        assertThatThrownBy(() -> prod().run("--spring.datasource.url="))
+                .hasMessageContaining("AGORA_AUTH_WEBAUTHN_RP_ID")
+                .hasMessageContaining("AGORA_AUTH_WEBAUTHN_ORIGINS");
+        assertThatThrownBy(() -> prod().run("--spring.datasource.url=", "--agora.auth.webauthn.rp-id=agora.example",
+                "--agora.auth.webauthn.origins=https://agora.example,http://agora.example"))
+                .hasMessageNotContaining("AGORA_AUTH_WEBAUTHN_RP_ID")
+                .hasMessageContaining("AGORA_AUTH_WEBAUTHN_ORIGINS");
+        assertThatThrownBy(() -> prod().run("--spring.datasource.url=", "--agora.auth.webauthn.rp-id=agora.example",
+                "--agora.auth.webauthn.origins=https://agora.example"))
+                .hasMessageContaining("SPRING_DATASOURCE_URL")
+                .hasMessageNotContaining("AGORA_AUTH_WEBAUTHN");
+    }
 }

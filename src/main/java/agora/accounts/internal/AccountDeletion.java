@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import agora.accounts.CurrentUser;
 import agora.accounts.UserDeleted;
 import agora.media.Images;
 import agora.platform.ApiException;
@@ -22,6 +23,7 @@ public class AccountDeletion {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final Reauthentication reauthentication;
     private final LoginGuard guard;
     private final TwoFactor twoFactor;
     private final TwoFactorRepository twoFactorRecords;
@@ -38,13 +40,14 @@ public class AccountDeletion {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    AccountDeletion(UserRepository users, PasswordHasher hasher, LoginGuard guard, TwoFactor twoFactor,
-            TwoFactorRepository twoFactorRecords, Sessions sessions, KnownDevices devices, EmailTokens tokens,
-            LoginChallenges challenges, PasskeyRepository passkeys, PasskeyChallenges passkeyChallenges,
-            LoginAttempts attempts, Images images, SecurityLog securityLog, ApplicationEventPublisher events,
-            TransactionTemplate transaction, Clock clock) {
+    AccountDeletion(UserRepository users, PasswordHasher hasher, Reauthentication reauthentication, LoginGuard guard,
+            TwoFactor twoFactor, TwoFactorRepository twoFactorRecords, Sessions sessions, KnownDevices devices,
+            EmailTokens tokens, LoginChallenges challenges, PasskeyRepository passkeys,
+            PasskeyChallenges passkeyChallenges, LoginAttempts attempts, Images images, SecurityLog securityLog,
+            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.reauthentication = reauthentication;
         this.guard = guard;
         this.twoFactor = twoFactor;
         this.twoFactorRecords = twoFactorRecords;
@@ -64,17 +67,16 @@ public class AccountDeletion {
 
     /**
      * Deletes the account after checking the password (and, with two-factor login on, a code), under the
-     * brute-force protection. A wrong password or code answers 422.
+     * brute-force protection. A wrong password or code answers 422. An account without a password needs instead a
+     * session signed in or re-confirmed (with a passkey) within the window: 403 otherwise, as {@link Reauthentication}.
      */
-    public void delete(long userId, String password, String code, String clientAddress) {
+    public void delete(CurrentUser current, String password, String code, String clientAddress) {
+        var userId = current.id();
         var user = users.findById(userId).orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
-        if (password == null || password.isEmpty()) {
-            throw ApiException.invalid("password", "can't be blank");
-        }
-        guard.checkAllowed(user.email(), userId, clientAddress);
-        if (!hasher.matches(password, user.passwordHash())) {
-            guard.recordFailure(user.email(), clientAddress);
-            throw ApiException.invalid("password", "is invalid");
+        if (user.passwordHash() == null) {
+            reauthentication.require(current, null, clientAddress);
+        } else {
+            checkPassword(user, password, clientAddress);
         }
         if (twoFactor.isEnabled(userId)) {
             if (code == null || code.isBlank()) {
@@ -98,5 +100,16 @@ public class AccountDeletion {
             images.releaseAllUploadedBy(userId); // the avatar and product photos alike
             events.publishEvent(new UserDeleted(userId));
         });
+    }
+
+    private void checkPassword(User user, String password, String clientAddress) {
+        if (password == null || password.isEmpty()) {
+            throw ApiException.invalid("password", "can't be blank");
+        }
+        guard.checkAllowed(user.email(), user.id(), clientAddress);
+        if (!hasher.matches(password, user.passwordHash())) {
+            guard.recordFailure(user.email(), clientAddress);
+            throw ApiException.invalid("password", "is invalid");
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -77,27 +78,41 @@ public class Accounts {
      * before the transaction starts, so the slow part holds no database connection.
      */
     public Login.SignedIn register(String username, String email, String password) {
+        checkNewAccount(username, email, passwords.problems(password));
+        emailLimits.toAddress(email);
+        return create(username, email, hasher.hash(password), id -> { });
+    }
+
+    /** 422 with every problem of a proposed account: its username and email (rules, then uniqueness), its password. */
+    void checkNewAccount(String username, String email, List<String> passwordProblems) {
         var errors = new LinkedHashMap<String, List<String>>();
         check(errors, "username", AccountRules.username(username));
         check(errors, "email", AccountRules.email(email));
-        check(errors, "password", passwords.problems(password));
+        check(errors, "password", passwordProblems);
         if (errors.isEmpty()) {
             checkUnique(errors, username, email, 0);
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        emailLimits.toAddress(email);
-        var hash = hasher.hash(password);
+    }
+
+    /**
+     * Creates a checked account, announces it and emails the verification link, and opens its first session, in one
+     * transaction with {@code alsoCreate} (given the new id). {@code passwordHash} null: the account has no password.
+     */
+    Login.SignedIn create(String username, String email, String passwordHash, LongConsumer alsoCreate) {
         try {
             return transaction.execute(tx -> {
-                var id = users.insert(username.strip(), email.strip(), hash, User.Role.USER, clock.instant());
+                var id = users.insert(username.strip(), email.strip(), passwordHash, User.Role.USER, clock.instant());
+                alsoCreate.accept(id);
                 var user = users.findById(id).orElseThrow();
                 events.publishEvent(new UserRegistered(id, user.username()));
                 verification.issue(id, user.email());
                 return new Login.SignedIn(user, sessions.open(id), false);
             });
         } catch (DuplicateKeyException raced) {
+            var errors = new LinkedHashMap<String, List<String>>();
             checkUnique(errors, username, email, 0);
             throw ApiException.invalid(errors.isEmpty() ? Map.of("username", List.of("has already been taken")) : errors);
         }

@@ -16,7 +16,7 @@ class PasskeyChallenges {
 
     /** What a challenge was issued for; one for another purpose is refused. */
     enum Purpose {
-        REGISTER, SIGN_IN, REAUTHENTICATE
+        REGISTER, SIGN_IN, REAUTHENTICATE, SIGN_UP
     }
 
     private final JdbcClient jdbc;
@@ -25,7 +25,7 @@ class PasskeyChallenges {
         this.jdbc = jdbc;
     }
 
-    /** @param userId whose ceremony it is; null for a sign-in, where the passkey tells */
+    /** @param userId whose ceremony it is; null for a sign-in, where the passkey tells, and a sign-up */
     void insert(String challenge, Purpose purpose, Long userId, Instant expiresAt) {
         jdbc.sql("insert into passkey_challenges (challenge_hash, purpose, user_id, expires_at) values (?, ?, ?, ?)")
                 .params(RandomTokens.hash(challenge), purpose.name(), userId, Sql.timestamp(expiresAt)).update();

@@ -18,6 +18,14 @@ public final class PasskeyOptions {
 
     public record Creation(RelyingParty rp, UserEntity user, String challenge, List<Parameter> pubKeyCredParams,
             long timeout, List<Descriptor> excludeCredentials, Selection authenticatorSelection, String attestation) {
+
+        /** Options for a discoverable passkey of {@code user}, with no attestation asked for. */
+        static Creation of(WebAuthnProperties settings, UserEntity user, String challenge, List<Descriptor> exclude) {
+            return new Creation(new RelyingParty(settings.rpId(), settings.rpName()), user, challenge, ALGORITHMS,
+                    settings.challengeTtl().toMillis(), exclude,
+                    new Selection("required", true, settings.userVerificationRequired() ? "required" : "preferred"),
+                    "none");
+        }
     }
 
     public record Request(String challenge, long timeout, String rpId, List<Descriptor> allowCredentials,

@@ -76,13 +76,17 @@ class PasskeyRepository {
     String userHandle(long userId) {
         return findUserHandle(userId).orElseGet(() -> {
             try {
-                jdbc.sql("insert into passkey_user_handles (user_id, user_handle) values (?, ?)")
-                        .params(userId, RandomTokens.generate()).update();
+                insertUserHandle(userId, RandomTokens.generate());
             } catch (DuplicateKeyException concurrentlyCreated) {
                 // the other request's handle is as good as ours
             }
             return findUserHandle(userId).orElseThrow();
         });
+    }
+
+    void insertUserHandle(long userId, String userHandle) {
+        jdbc.sql("insert into passkey_user_handles (user_id, user_handle) values (?, ?)").params(userId, userHandle)
+                .update();
     }
 
     Optional<String> findUserHandle(long userId) {

@@ -17,7 +17,7 @@ import agora.platform.ApiException;
 @Service
 public class Passkeys {
 
-    private static final String DEFAULT_NAME = "Passkey";
+    static final String DEFAULT_NAME = "Passkey";
 
     private final PasskeyRepository passkeys;
     private final PasskeyChallenges challenges;
@@ -52,11 +52,9 @@ public class Passkeys {
         var challenge = RandomTokens.generate();
         challenges.insert(challenge, PasskeyChallenges.Purpose.REGISTER, user.id(),
                 clock.instant().plus(settings.challengeTtl()));
-        return new PasskeyOptions.Creation(new PasskeyOptions.RelyingParty(settings.rpId(), settings.rpName()),
+        return PasskeyOptions.Creation.of(settings,
                 new PasskeyOptions.UserEntity(passkeys.userHandle(user.id()), account.email(), account.username()),
-                challenge, PasskeyOptions.ALGORITHMS, settings.challengeTtl().toMillis(),
-                existing.stream().map(PasskeyOptions.Descriptor::of).toList(),
-                new PasskeyOptions.Selection("required", true, userVerification()), "none");
+                challenge, existing.stream().map(PasskeyOptions.Descriptor::of).toList());
     }
 
     /** Finishes registering: verifies the browser's answer to a live challenge of this user's and stores the passkey. */
@@ -117,9 +115,5 @@ public class Passkeys {
         if (count >= Passkey.MAX_PER_USER) {
             throw ApiException.invalid("passkeys", "are at most " + Passkey.MAX_PER_USER + " per account");
         }
-    }
-
-    private String userVerification() {
-        return settings.userVerificationRequired() ? "required" : "preferred";
     }
 }

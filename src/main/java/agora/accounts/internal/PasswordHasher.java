@@ -30,7 +30,15 @@ class PasswordHasher {
         return pool.run(() -> encoder.encode(password));
     }
 
+    /**
+     * Whether the password is the one hashed. An account without a password ({@code hash} null: signed up with a
+     * passkey) matches none, after the same work, so the answer does not tell such an account from a wrong password.
+     */
     boolean matches(String password, String hash) {
+        if (hash == null) {
+            verifyAgainstNothing(password);
+            return false;
+        }
         return pool.run(() -> encoder.matches(password, hash));
     }
 

@@ -27,6 +27,17 @@ final class PasskeyJson {
     record SignInStart(String email) {
     }
 
+    /** The account a passkey sign-up proposes: RealWorld's user envelope, without a password. */
+    record NewAccount(String username, String email) {
+    }
+
+    record SignUpStart(NewAccount user) {
+    }
+
+    /** Finishing a sign-up: the same username and email as at the start, and the browser's new credential. */
+    record SignUp(NewAccount user, JsonNode credential) {
+    }
+
     record Rename(String name) {
     }
 

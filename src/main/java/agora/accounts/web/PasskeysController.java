@@ -88,7 +88,7 @@ class PasskeysController {
         signIn.reauthenticate(user, credential(request.credential()));
     }
 
-    private static String credential(JsonNode credential) {
+    static String credential(JsonNode credential) {
         if (credential == null || !credential.isObject()) {
             throw ApiException.invalid("credential", "is required (the PublicKeyCredential as JSON)");
         }

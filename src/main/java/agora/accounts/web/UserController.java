@@ -52,11 +52,12 @@ class UserController {
 
     /**
      * Deletes the account (see {@link AccountDeletion}): the password, and with two-factor login on a code. The
-     * password is always needed, however recent the session: it is itself the fresh proof of identity.
+     * password is always needed, however recent the session: it is itself the fresh proof of identity. An account
+     * without one (signed up with a passkey) needs a recent session instead.
      */
     @DeleteMapping("/api/user")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(CurrentUser user, @RequestBody UserJson.Deletion request, HttpServletRequest http) {
-        deletion.delete(user.id(), request.password(), request.code(), http.getRemoteAddr());
+        deletion.delete(user, request.password(), request.code(), http.getRemoteAddr());
     }
 }

@@ -31,11 +31,13 @@ final class UserJson {
 
     /**
      * @param roles beyond RealWorld: "moderator", "admin" (lower case; an admin has both)
+     * @param hasPassword beyond RealWorld: false for an account signed up with a passkey that has set no password
      * @param passwordBreached beyond RealWorld, login answers only: true when the password is on the breached
      *        list and should be changed; absent otherwise
      */
     record User(String email, String token, String username, String bio, String image, boolean emailVerified,
-            List<String> roles, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean passwordBreached) {
+            List<String> roles, boolean hasPassword,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean passwordBreached) {
     }
 
     record UserResponse(User user) {

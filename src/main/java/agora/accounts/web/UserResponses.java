@@ -34,6 +34,6 @@ final class UserResponses {
     private static UserJson.UserResponse of(User user, String token, Boolean passwordBreached) {
         var roles = user.role().granted().stream().map(role -> role.name().toLowerCase(Locale.ROOT)).toList();
         return new UserJson.UserResponse(new UserJson.User(user.email(), token, user.username(), user.bio(),
-                user.image(), user.emailVerified(), roles, passwordBreached));
+                user.image(), user.emailVerified(), roles, user.passwordHash() != null, passwordBreached));
     }
 }

@@ -17,7 +17,10 @@ final class RateLimitRoutes {
             "/api/users/password-reset", "/api/users/password-reset/confirm", "/api/users/verification",
             "/api/users/verification/resend", "/api/users/login/link", "/api/users/login/link/complete",
             "/api/user/reauthenticate", "/api/user/reauthenticate/passkey", "/api/users/not-me",
-            "/api/users/passkeys/login/options", "/api/users/passkeys/login");
+            "/api/users/passkeys/login/options", "/api/users/passkeys/login", "/api/users/passkeys/sign-up/options");
+
+    /** Creating an account, with a password or with a passkey (whose options count as a login's do). */
+    private static final Set<String> SIGN_UP_PATHS = Set.of("/api/users", "/api/users/passkeys/sign-up");
 
     private RateLimitRoutes() {
     }
@@ -34,7 +37,7 @@ final class RateLimitRoutes {
         if (path.startsWith("/api/admin/")) {
             return Optional.of(RateLimit.ADMIN);
         }
-        if (post && path.equals("/api/users")) {
+        if (post && SIGN_UP_PATHS.contains(path)) {
             return Optional.of(RateLimit.SIGN_UP);
         }
         if (post && LOGIN_PATHS.contains(path)) {

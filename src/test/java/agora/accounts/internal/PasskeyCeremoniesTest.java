@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -120,5 +121,20 @@ class PasskeyCeremoniesTest {
         assertThat(PasskeyRules.mayRemoveOne(false, 1)).isFalse();
         assertThat(PasskeyRules.mayRemoveOne(false, 2)).isTrue();
         assertThat(PasskeyRules.mayRemoveOne(true, 1)).isTrue();
+    }
+
+    @Test
+    void aSignUpChallengeIsBoundToItsNamesAndGivesAStableUserHandle() {
+        var challenge = RandomTokens.generate();
+        var bound = PasskeyRules.signUpBinding(challenge, " erin ", "erin@example.com");
+        assertThat(bound).isEqualTo(PasskeyRules.signUpBinding(challenge, "erin", "erin@example.com "))
+                .isNotEqualTo(PasskeyRules.signUpBinding(challenge, "erin2", "erin@example.com"))
+                .isNotEqualTo(PasskeyRules.signUpBinding(challenge, "erin", "erin2@example.com"));
+
+        var handle = PasskeyRules.signUpUserHandle(challenge);
+        assertThat(handle).isEqualTo(PasskeyRules.signUpUserHandle(challenge))
+                .isNotEqualTo(PasskeyRules.signUpUserHandle(RandomTokens.generate()));
+        // 32 bytes in base64url, the form an authenticator's user handle comes back in
+        assertThat(PasskeyCeremonies.encode(Base64.getUrlDecoder().decode(handle))).isEqualTo(handle).hasSize(43);
     }
 }

@@ -14,6 +14,8 @@ class RateLimitRoutesTest {
     @ParameterizedTest
     @CsvSource(nullValues = "none", value = {
             "POST, /api/users, false, SIGN_UP",
+            "POST, /api/users/passkeys/sign-up/options, false, LOGIN",
+            "POST, /api/users/passkeys/sign-up, false, SIGN_UP",
             "POST, /api/users/login, false, LOGIN",
             "POST, /api/users/login/2fa, false, LOGIN",
             "POST, /api/users/password-reset, false, LOGIN",
