@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +13,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Keeps each session's "last used" roughly current without a database write per request: a node writes it when
- * it has not for {@code last-use-interval}, off the request's thread, and the UPDATE itself skips a row another
- * node wrote within the interval. A lost write only leaves the time a little older.
+ * Keeps each session's "last used" roughly current without a database write per request: a node writes it (one
+ * short UPDATE, on the request that finds it due) when it has not for {@code last-use-interval}, and the UPDATE itself
+ * skips a row another node wrote within the interval. A failed write only leaves the time a little older.
  */
 @Component
 class SessionUses {
@@ -28,7 +26,6 @@ class SessionUses {
     private final Duration interval;
     private final Clock clock;
     private final Cache<UUID, Instant> written;
-    private final Executor writer = Executors.newVirtualThreadPerTaskExecutor();
 
     SessionUses(SessionRepository repository, SessionProperties properties, Clock clock) {
         this.repository = repository;
@@ -48,13 +45,11 @@ class SessionUses {
             return due[0] ? now : last;
         });
         if (due[0]) {
-            writer.execute(() -> {
-                try {
-                    repository.recordUse(sessionId, now, staleSince);
-                } catch (RuntimeException e) {
-                    log.warn("Could not record the use of a session: {}", e.toString());
-                }
-            });
+            try {
+                repository.recordUse(sessionId, now, staleSince);
+            } catch (RuntimeException e) {
+                log.warn("Could not record the use of a session: {}", e.toString());
+            }
         }
     }
 
