@@ -4,7 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 
 import org.hamcrest.Matchers;
@@ -32,11 +32,14 @@ class DeletedAuthorTest {
     @Autowired
     UserDirectory directory;
 
+    @Autowired
+    Clock clock;
+
     @Test
     void showsANeutralAuthorInsteadOfFailing() throws Exception {
         var reader = Api.signUp(mvc, "survivor");
         var slug = "orphan-" + reader.username().toLowerCase();
-        var now = Instant.now().atOffset(ZoneOffset.UTC);
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
         jdbc.sql("insert into posts (slug, title, description, body, author_id, created_at, updated_at) "
                 + "values (?, 'Orphan', 'd', 'b', ?, ?, ?)").params(slug, GONE, now, now).update();
         var postId = jdbc.sql("select id from posts where slug = ?").param(slug).query(Long.class).single();
