@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One Agora node of a cluster made by ops/cluster/up.sh:
-#   ops/cluster/node.sh <work> <n> start     start it (from the packaged jar, its own port and data directory) and
-#                                            wait until it is ready
+#   ops/cluster/node.sh <work> <n> start     start it (from the packaged jar with the production JVM settings, its
+#                                            own port and data directory) and wait until it is ready
 #   ops/cluster/node.sh <work> <n> stop      SIGTERM (it drains, then finishes what is in flight) and wait for it
 #   ops/cluster/node.sh <work> <n> kill      SIGKILL, as a crash would
 set -euo pipefail
@@ -9,6 +9,7 @@ work=$1
 n=$2
 action=$3
 . "$(dirname "$0")/../jdk.sh"
+. "$(dirname "$0")/../java-options.sh"
 . "$work/cluster.env"
 port_var="NODE_${n}_PORT"
 port=${!port_var}
@@ -18,7 +19,7 @@ pid=$(cat "$dir/pid" 2>/dev/null || true)
 
 case "$action" in
   start)
-    env $(cat "$work/node-env") java -jar "$JAR" --server.port="$port" --agora.data-dir="$dir" \
+    env $(cat "$work/node-env") java $AGORA_JAVA_OPTIONS -jar "$JAR" --server.port="$port" --agora.data-dir="$dir" \
       </dev/null >>"$dir/server.log" 2>&1 &
     echo $! >"$dir/pid"
     for _ in $(seq 1 240); do
