@@ -2,19 +2,29 @@
 # Measures GET /api/articles, /api/articles/feed and /api/feed for the generated reader (who follows 1,000
 # authors) with hey (Debian package "hey"): 100 requests/s twice — as hey paces it (ten workers firing
 # together every 100 ms) and evenly paced (one request every 10 ms) — for p50/p99 at the target rate, then as
-# fast as CONCURRENCY workers go (throughput). Bounded in time; only talks to BASE (loopback).
-#   bench/load.sh http://127.0.0.1:PORT        (env: DURATION=60s, MAX_DURATION=30s, CONCURRENCY=8)
+# fast as CONCURRENCY workers go (throughput). First, per endpoint, the CPU one request costs (server and its
+# PostgreSQL backends, over CPU_REQUESTS sequential requests: bench/social/cpu-per-request.py), the figure least
+# disturbed by whatever else the machine runs. Bounded in time; only talks to BASE (loopback).
+#   bench/load.sh http://127.0.0.1:PORT
+#   env: DURATION=60s, MAX_DURATION=30s, CONCURRENCY=8, CPU_REQUESTS=300 (0: skip),
+#        SERVER_PID (default: the java process listening on BASE's port), AGORA_BENCH_DB (default agora_bench)
 set -euo pipefail
 base=${1:?usage: bench/load.sh http://127.0.0.1:PORT}
 duration=${DURATION:-60s}
 max_duration=${MAX_DURATION:-30s}
 concurrency=${CONCURRENCY:-8}
+cpu_requests=${CPU_REQUESTS:-300}
 command -v hey >/dev/null || { echo "hey is missing: apt-get install hey" >&2; exit 1; }
 
 token=$(curl -fsS -X POST "$base/api/users/login" -H 'Content-Type: application/json' \
   -d '{"user":{"email":"reader@bench.example.com","password":"bench-password-2026"}}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["user"]["token"])')
 auth="Authorization: Token $token"
+port=${base##*:}
+port=${port%%/*}
+server_pid=${SERVER_PID:-$(ss -Hltnp "sport = :$port" | grep -o 'java",pid=[0-9]*' | head -1 | cut -d= -f2)}
+[ "$cpu_requests" = 0 ] || [ -n "$server_pid" ] || { echo "no java listens on port $port: set SERVER_PID" >&2; exit 1; }
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 summary() { # label, hey output file
   python3 - "$1" "$2" <<'PY'
@@ -60,9 +70,11 @@ trap 'rm -rf "$out"' EXIT
 for path in "/api/articles" "/api/articles/feed" "/api/feed"; do
   curl -fsS -o /dev/null -H "$auth" "$base$path" || { echo "GET $path failed" >&2; exit 1; }
   hey -z 10s -c 4 -H "$auth" "$base$path" >/dev/null # warm-up
+  [ "$cpu_requests" = 0 ] || "$(dirname "$0")/social/cpu-per-request.py" "$server_pid" "$base" "$token" "$path" "$cpu_requests"
   hey -z "$duration" -c 10 -q 10 -H "$auth" "$base$path" >"$out/rate"
   summary "GET $path @ 100 req/s in bursts" "$out/rate"
   paced "GET $path @ 100 req/s paced" "$path"
   hey -z "$max_duration" -c "$concurrency" -H "$auth" "$base$path" >"$out/max"
   summary "GET $path max ($concurrency workers)" "$out/max"
 done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

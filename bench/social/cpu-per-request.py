@@ -36,4 +36,5 @@ for _ in range(n):
 wall = (time.time() - started) * 1000 / n
 server = (cpu(pid) - server_before) * ms_per_tick / n
 db = sum(cpu(p) - db_before[p] for p in db_pids) * ms_per_tick / n
-print(f"{path:<20} {n} sequential: server CPU {server:5.2f} ms/req, PostgreSQL CPU {db:5.2f} ms/req, wall {wall:6.1f} ms/req")
+print(f"{path:<20} {n} sequential: server CPU {server:5.2f} ms/req, PostgreSQL CPU {db:5.2f} ms/req, "
+      f"total {server + db:5.2f} ms/req, wall {wall:6.1f} ms/req")

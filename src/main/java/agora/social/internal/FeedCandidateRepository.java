@@ -3,10 +3,11 @@ package agora.social.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,7 +18,7 @@ import agora.social.internal.FeedRanking.Source;
 
 /**
  * The ranked feed's reads. Each is bounded and index-backed: followed authors' recent posts through
- * {@code follows}' key and {@code posts_by_author}; the reader's recent likes and comments through
+ * {@code posts_by_time} (or {@code posts_by_author}); the reader's recent likes and comments through
  * {@code favorites_by_user_time} and {@code comments_by_author_time} (at most {@link #RECENT_ACTIVITY} each);
  * a tag's newest posts through {@code post_tags_by_tag}. Engagement comes from the posts' counters. Candidates
  * are what the reader's {@link ReaderScope} lets them see.
@@ -36,13 +37,27 @@ class FeedCandidateRepository {
         this.jdbc = jdbc;
     }
 
-    /** The newest posts since {@code since} by authors the reader follows. */
-    List<Candidate> followed(long reader, ReaderScope scope, Instant since, int limit) {
+    /** The authors the reader follows. */
+    List<Long> followees(long reader) {
+        return jdbc.sql("select followee_id from follows where follower_id = ?").param(reader).query(Long.class).list();
+    }
+
+    /**
+     * The newest posts since {@code since} by these (the followed) authors. The authors come as one array
+     * parameter rather than as a join with {@code follows}: PostgreSQL plans each execution for its values
+     * ({@code PostgresPlans}), so the array is a constant it hashes, and the backward scan of
+     * {@code posts_by_time} checks each post's author in that hash instead of probing {@code follows}' key
+     * (measured on the bench world: 2.6 ms to 1.2 ms of PostgreSQL CPU, planning included, for the ~2,100 posts
+     * scanned to find 300). For a reader who follows few authors, the same array lets it use
+     * {@code posts_by_author} instead.
+     */
+    List<Candidate> followed(long reader, List<Long> authors, ReaderScope scope, Instant since, int limit) {
         return scope.bind(jdbc.sql(CANDIDATE + """
-                where p.author_id in (select followee_id from follows where follower_id = :reader)
-                  and p.author_id <> :reader and p.created_at >= :since""" + scope.posts("p") + """
+                where p.author_id = any(:authors) and p.author_id <> :reader and p.created_at >= :since"""
+                + scope.posts("p") + """
                  order by p.created_at desc, p.id desc limit :limit"""))
-                .param("reader", reader).param("since", Sql.timestamp(since)).param("limit", limit)
+                .param("authors", authors.toArray(Long[]::new)).param("reader", reader)
+                .param("since", Sql.timestamp(since)).param("limit", limit)
                 .query((rs, row) -> candidate(rs, Source.FOLLOWING)).list();
     }
 
@@ -75,29 +90,30 @@ class FeedCandidateRepository {
                 .param("limit", limit).query(Long.class).list();
     }
 
-    /** The newest posts with this tag since {@code since}. */
-    List<Long> newestInTag(long tagId, Instant since, int limit) {
-        return jdbc.sql("""
-                select post_id from post_tags where tag_id = ? and post_created_at >= ?
-                order by post_created_at desc, post_id desc limit ?""")
-                .params(tagId, Sql.timestamp(since), limit).query(Long.class).list();
-    }
-
     /**
-     * Of these posts, the most engaging ones that the reader neither wrote, nor follows the author of, nor
-     * liked already.
+     * Of the newest {@code scan} posts since {@code since} in each of these tags, the most engaging ones that the
+     * reader neither wrote, nor follows the author of, nor liked already. One statement: the tags' newest posts
+     * never travel to the application and back.
      */
-    List<Candidate> discoverable(long reader, ReaderScope scope, Collection<Long> postIds, int limit) {
-        if (postIds.isEmpty() || limit == 0) {
+    List<Candidate> discoverable(long reader, ReaderScope scope, List<Long> tags, Instant since, int scan,
+            int limit) {
+        if (tags.isEmpty() || limit == 0) {
             return List.of();
         }
-        return scope.bind(jdbc.sql(CANDIDATE + """
-                where p.id in (:ids) and p.author_id <> :reader
+        var newest = IntStream.range(0, tags.size()).mapToObj(i -> "(select post_id from post_tags where tag_id = :tag"
+                + i + " and post_created_at >= :since order by post_created_at desc, post_id desc limit :scan)")
+                .collect(Collectors.joining(" union all "));
+        var spec = scope.bind(jdbc.sql(CANDIDATE + "where p.id in (" + newest + """
+                ) and p.author_id <> :reader
                   and not exists (select 1 from follows f where f.follower_id = :reader and f.followee_id = p.author_id)
                   and not exists (select 1 from favorites l where l.user_id = :reader and l.post_id = p.id)"""
                 + scope.posts("p") + """
-                 order by p.favorites_count + p.comments_count desc, p.id desc limit :limit"""))
-                .param("ids", postIds.stream().distinct().toList()).param("reader", reader).param("limit", limit)
+                 order by p.favorites_count + p.comments_count desc, p.id desc limit :limit"""));
+        for (var i = 0; i < tags.size(); i++) {
+            spec = spec.param("tag" + i, tags.get(i));
+        }
+        return spec.param("since", Sql.timestamp(since)).param("scan", scan).param("reader", reader)
+                .param("limit", limit)
                 .query((rs, row) -> candidate(rs, Source.DISCOVERY)).list();
     }
 

@@ -3,8 +3,6 @@ package agora.social.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,16 +96,12 @@ public class RankedFeed {
     List<Ranked> rank(long reader, Instant now) {
         var since = now.minus(settings.horizon());
         var scope = ReaderScope.feeds(reader, relationships.filterFor(reader));
-        var pool = new ArrayList<>(candidates.followed(reader, scope, since, settings.window()));
+        var pool = new ArrayList<>(candidates.followed(reader, candidates.followees(reader), scope, since,
+                settings.window()));
         if (settings.discoveryPosts() > 0) {
-            var tagged = new LinkedHashSet<Long>();
-            for (var tag : candidates.likedTags(reader, now.minus(settings.affinityWindow()), settings.discoveryTags())) {
-                tagged.addAll(candidates.newestInTag(tag, since, settings.discoveryScan()));
-            }
-            var known = new HashSet<Long>();
-            pool.forEach(c -> known.add(c.postId()));
-            tagged.removeAll(known);
-            pool.addAll(candidates.discoverable(reader, scope, tagged, settings.discoveryPosts()));
+            var tags = candidates.likedTags(reader, now.minus(settings.affinityWindow()), settings.discoveryTags());
+            pool.addAll(candidates.discoverable(reader, scope, tags, since, settings.discoveryScan(),
+                    settings.discoveryPosts()));
         }
         return ranking.rank(pool, interactions(reader, now), now);
     }
