@@ -684,7 +684,9 @@ function lifecycleCards() {
       }, { inline: true })),
     card('Delete account',
       h('p', { class: 'muted' }, 'Removes your personal data; your posts stay under a neutral "deleted user".'),
-      form([{ name: 'password', type: 'password' }, { name: 'code', label: 'two-factor code (if on)' }], 'Delete',
+      // An account with no password (passkeys only) proves itself by a recent sign-in instead.
+      form([...(state.user && state.user.hasPassword === false ? [] : [{ name: 'password', type: 'password' }]),
+        { name: 'code', label: 'two-factor code (if on)' }], 'Delete',
         async v => {
           if (!v.code) delete v.code;
           await api('DELETE', '/user', v);
