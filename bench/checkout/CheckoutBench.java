@@ -2,6 +2,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +27,8 @@ import java.util.regex.Pattern;
  *
  * Run with the PostgreSQL driver on the class path (single-file source launch, JDK 21+):
  *   java -cp postgresql.jar CheckoutBench.java --base http://127.0.0.1:PORT --jdbc 'jdbc:postgresql://...' [options]
- * The JDBC URL is used once, to mark the benchmark's sellers as verified (selling needs a verified email).
+ * The JDBC URL marks the benchmark's sellers as verified (selling needs a verified email) and, with
+ * {@code --server-pid}, finds the PostgreSQL processes whose CPU the measured phase is charged with.
  */
 public class CheckoutBench {
 
@@ -59,9 +63,15 @@ public class CheckoutBench {
     }
 
     String signUp(String username) throws Exception {
-        var response = send("POST", "/api/users", null, null, """
+        var body = """
                 {"user":{"username":"%s","email":"%s@bench.example.com","password":"bench-pass-%s"}}"""
-                .formatted(username, username, username));
+                .formatted(username, username, username);
+        var response = send("POST", "/api/users", null, null, body);
+        // Password hashing sheds load (503) when too many run at once, as on a machine shared with other work.
+        for (int retry = 0; response.status() == 503 && retry < 20; retry++) {
+            Thread.sleep(250);
+            response = send("POST", "/api/users", null, null, body);
+        }
         if (response.status() != 201) {
             throw new IllegalStateException("sign-up of " + username + " answered " + response.status() + ": " + response.body());
         }
@@ -99,7 +109,7 @@ public class CheckoutBench {
 
     public static void main(String[] args) throws Exception {
         var options = new HashMap<String, String>(Map.of("sellers", "10", "products", "200", "buyers", "100",
-                "orders", "2000", "concurrency", "32", "stock", "1000000", "warmup", "5000"));
+                "orders", "2000", "concurrency", "32", "stock", "1000000", "warmup", "5000", "clk-tck", "100"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -139,15 +149,163 @@ public class CheckoutBench {
         System.out.printf("warm-up: %d orders%n", warmup);
         bench.load(warmup, concurrency, buyerTokens, productIds);
         System.out.printf("measure: %d orders, %d concurrent buyers, sandbox bank%n", orders, concurrency);
-        bench.load(orders, concurrency, buyerTokens, productIds).print();
+        if (!options.containsKey("server-pid")) {
+            bench.load(orders, concurrency, buyerTokens, productIds).print();
+            return;
+        }
+        try (var db = DriverManager.getConnection(options.get("jdbc"))) {
+            var meter = new CpuMeter(Long.parseLong(options.get("server-pid")), db);
+            // The pauses let the server finish what the orders before them set off (emails, search) and let
+            // PostgreSQL's backends flush their statistics (at most a second late), so both ends are at rest.
+            Thread.sleep(1500);
+            var start = meter.sample();
+            var result = bench.load(orders, concurrency, buyerTokens, productIds);
+            Thread.sleep(1500);
+            var end = meter.sample();
+            result.print();
+            end.minus(start).print(result.paid(), 1000.0 / Integer.parseInt(options.get("clk-tck")));
+        }
+    }
+
+    /**
+     * CPU ticks (user + system) of the server, PostgreSQL and this client, read from {@code /proc}. PostgreSQL is the
+     * postmaster, its background processes (checkpointer, background writer, walwriter, launchers) and the backends
+     * of the bench database; backends of other databases are left out, but the background processes work for every
+     * database, and children that exited (autovacuum workers, closed connections) can only be counted through the
+     * postmaster's cutime/cstime, whatever their database: on a machine shared with other databases' work only the
+     * bench database's backends are the bench's alone, so each part is shown.
+     */
+    record CpuSample(long server, long serverJit, long serverGc, Map<Long, Long> backends, Map<Long, Long> background,
+            long postgresExited, long client, long machineBusy, long commits, long rollbacks) {
+
+        CpuSample minus(CpuSample start) {
+            return new CpuSample(server - start.server, serverJit - start.serverJit, serverGc - start.serverGc,
+                    since(backends, start.backends), since(background, start.background),
+                    postgresExited - start.postgresExited, client - start.client, machineBusy - start.machineBusy,
+                    commits - start.commits, rollbacks - start.rollbacks);
+        }
+
+        /** A process that started during the phase counts from zero; one that ended is in postgresExited. */
+        private static Map<Long, Long> since(Map<Long, Long> now, Map<Long, Long> start) {
+            var spent = new HashMap<Long, Long>();
+            now.forEach((pid, ticks) -> spent.put(pid, ticks - start.getOrDefault(pid, 0L)));
+            return spent;
+        }
+
+        void print(int orders, double msPerTick) {
+            double ours = backends.values().stream().mapToLong(Long::longValue).sum();
+            double shared = background.values().stream().mapToLong(Long::longValue).sum();
+            double pg = ours + shared + postgresExited;
+            java.util.function.DoubleUnaryOperator perOrder = ticks -> ticks * msPerTick / Math.max(1, orders);
+            System.out.printf("cpu ms per order: server %.2f (JIT %.2f, GC %.2f)  postgres %.2f (bench database's backends"
+                    + " %.2f, postmaster and background processes %.2f, exited children %.2f)%n",
+                    perOrder.applyAsDouble(server), perOrder.applyAsDouble(serverJit), perOrder.applyAsDouble(serverGc),
+                    perOrder.applyAsDouble(pg), perOrder.applyAsDouble(ours), perOrder.applyAsDouble(shared),
+                    perOrder.applyAsDouble(postgresExited));
+            System.out.printf("cpu ms per order: server+postgres %.2f (server+backends %.2f)  client %.2f  machine %.2f"
+                    + " (every process, other work included)%n", perOrder.applyAsDouble(server + pg),
+                    perOrder.applyAsDouble(server + ours), perOrder.applyAsDouble(client),
+                    perOrder.applyAsDouble(machineBusy));
+            // pg_stat_database counts every transaction, a statement run outside one included.
+            System.out.printf("bench database: %.2f transactions committed and %.2f rolled back per order%n",
+                    commits / (double) Math.max(1, orders), rollbacks / (double) Math.max(1, orders));
+            try {
+                System.out.printf("load average (1, 5, 15 min) at the end: %s%n",
+                        String.join(", ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    static final class CpuMeter {
+
+        final long serverPid;
+        final Connection db;
+
+        CpuMeter(long serverPid, Connection db) {
+            this.serverPid = serverPid;
+            this.db = db;
+        }
+
+        CpuSample sample() throws Exception {
+            long jit = 0;
+            long gc = 0;
+            try (var threads = Files.list(Path.of("/proc/" + serverPid + "/task"))) {
+                for (var thread : threads.toList()) {
+                    var stat = stat(thread.resolve("stat"));
+                    if (stat == null) {
+                        continue;
+                    }
+                    var name = stat.name();
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        jit += stat.ticks();
+                    } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                        gc += stat.ticks();
+                    }
+                }
+            }
+            var backends = new HashMap<Long, Long>();
+            var background = new HashMap<Long, Long>();
+            long postmaster = 0;
+            try (var activity = db.prepareStatement("""
+                    select pid, xact_commit, xact_rollback, datname is not null from pg_stat_activity
+                    cross join (select xact_commit, xact_rollback from pg_stat_database where datname = current_database()) d
+                    where datname is null or datname = current_database()""");
+                    var rows = activity.executeQuery()) {
+                long commits = 0;
+                long rollbacks = 0;
+                while (rows.next()) {
+                    commits = rows.getLong(2);
+                    rollbacks = rows.getLong(3);
+                    var stat = stat(Path.of("/proc/" + rows.getLong(1) + "/stat"));
+                    if (stat != null) {
+                        (rows.getBoolean(4) ? backends : background).put(rows.getLong(1), stat.ticks());
+                        postmaster = stat.parent();
+                    }
+                }
+                var main = stat(Path.of("/proc/" + postmaster + "/stat"));
+                background.put(postmaster, main.ticks());
+                var machine = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                // user, nice, system, irq, softirq (guest time is inside user; idle, iowait and steal are not ours)
+                long busy = 0;
+                for (int field : new int[] {1, 2, 3, 6, 7}) {
+                    busy += Long.parseLong(machine[field]);
+                }
+                return new CpuSample(stat(Path.of("/proc/" + serverPid + "/stat")).ticks(), jit, gc, backends,
+                        background, main.childTicks(), stat(Path.of("/proc/self/stat")).ticks(), busy, commits, rollbacks);
+            }
+        }
+
+        record Stat(String name, long parent, long ticks, long childTicks) {
+        }
+
+        /** Fields of /proc/PID/stat (see proc(5)); null when the process or thread has gone. */
+        static Stat stat(Path path) throws java.io.IOException {
+            String text;
+            try {
+                text = Files.readString(path);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return null;
+            }
+            // The name is in parentheses and may hold spaces; the numbered fields follow the last ')'.
+            var fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return new Stat(text.substring(text.indexOf('(') + 1, text.lastIndexOf(')')), Long.parseLong(fields[1]),
+                    Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
+                    Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
+        }
     }
 
     record Result(int orders, double seconds, long[] checkoutMicros, long[] cycleMicros, Map<Integer, Integer> statuses) {
 
+        int paid() {
+            return statuses.getOrDefault(201, 0);
+        }
+
         void print() {
             Arrays.sort(checkoutMicros);
             Arrays.sort(cycleMicros);
-            var paid = statuses.getOrDefault(201, 0);
+            var paid = paid();
             System.out.printf("statuses: %s%n", statuses);
             System.out.printf("orders/s: %.1f  (%d paid orders in %.1f s)%n", paid / seconds, paid, seconds);
             System.out.printf("checkout latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",

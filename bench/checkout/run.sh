@@ -3,6 +3,7 @@
 # Agora on a free port with the sandbox bank at zero latency, runs CheckoutBench, and stops the server.
 #   bench/checkout/run.sh small     # a quick proof that the scenario runs (a few hundred orders)
 #   bench/checkout/run.sh full      # the figure to report; run it on an otherwise idle machine
+# Prints orders/s, checkout latency and the CPU per order of the server, PostgreSQL and the client (from /proc).
 # Environment: BENCH_DB (default agora_bench_commerce), PGHOST (127.0.0.1), PGUSER (postgres).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,6 +40,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-"${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$driver" bench/checkout/CheckoutBench.java --base "http://127.0.0.1:$port" --jdbc "$jdbc" "${args[@]}"
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$driver" bench/checkout/CheckoutBench.java --base "http://127.0.0.1:$port" --jdbc "$jdbc" \
+  --server-pid "$pid" --clk-tck "$(getconf CLK_TCK)" "${args[@]}"
 echo "stock check: $(psql -h "$pghost" -U "$pguser" -d "$db" -tAc \
   "select count(*) filter (where status = 'PAID') || ' paid orders, ' || count(*) filter (where status = 'PAYMENT_PENDING') || ' pending' from orders")"

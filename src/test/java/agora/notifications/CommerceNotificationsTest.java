@@ -6,18 +6,25 @@ import static agora.notifications.Inboxes.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
 import agora.catalog.Shop;
+import agora.orders.OrderPaid;
+import agora.orders.OrderSold;
 import agora.test.AgoraTest;
 import agora.test.Api;
 
@@ -27,6 +34,15 @@ class CommerceNotificationsTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     String buy(Api.SignedUp buyer, String product, int quantity) throws Exception {
         Shop.addToCart(mvc, buyer, product, quantity);
@@ -79,6 +95,28 @@ class CommerceNotificationsTest {
                 .matches("You sold 1 × (Board, 1 × Chair|Chair, 1 × Board) \\(order " + order + "\\)");
         assertThat(texts(awaitCount(mvc, dave, 1))).containsExactly("You sold 3 × Keycaps (order " + order + ")");
         assertThat(awaitCount(mvc, buyer, 1).getFirst().get("subject").toString()).contains("3 × Keycaps");
+    }
+
+    /** Like the confirmation email, the paid order's notifications commit (or roll back) with the payment. */
+    @Test
+    void thePaidOrdersNotificationsAreWrittenByTheTransactionThatPaysIt() throws Exception {
+        var buyerId = Shop.userId(jdbc, Api.signUp(mvc, "buyer").username());
+        var sellerId = Shop.userId(jdbc, Shop.seller(mvc, "intx").username());
+        var orderId = "ord_intx" + UUID.randomUUID().toString().substring(0, 8);
+        var lines = List.of(new OrderPaid.Line("prd_x", "Lamp", 1, 500, 500));
+
+        transactions.executeWithoutResult(tx -> {
+            publisher.publishEvent(new OrderPaid(orderId, buyerId, lines, 500, "EUR", Instant.now()));
+            publisher.publishEvent(new OrderSold(orderId, sellerId, lines, "EUR", Instant.now()));
+            assertThat(notificationRows(orderId)).as("visible before the commit, in the same transaction").isEqualTo(2);
+            tx.setRollbackOnly();
+        });
+        assertThat(notificationRows(orderId)).as("gone with the rolled-back payment").isZero();
+    }
+
+    long notificationRows(String orderId) {
+        return jdbc.sql("select count(*) from notifications where source = ?").param("order:" + orderId)
+                .query(Long.class).single();
     }
 
     /** A long title must never make the listener fail: the subject's title is cut to fit. */

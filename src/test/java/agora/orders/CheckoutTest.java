@@ -11,10 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -94,6 +96,30 @@ class CheckoutTest {
 
         // Search learns of the sale; the reservation left stock over, which no shopper sees.
         assertThat(updatesOf(board)).isOne();
+    }
+
+    /** Their listeners write each recipient's notification in the paying transaction: one lock order for all orders. */
+    @Test
+    void thePaidOrdersEventsComeInTheOrderOfTheirRecipientsIds() throws Exception {
+        var before = Shop.seller(mvc, "before");
+        var buyer = Api.signUp(mvc, "buyer");
+        var after = Shop.seller(mvc, "after");
+        addToCart(mvc, buyer, Shop.product(mvc, after, 500, "EUR", 5), 1);
+        addToCart(mvc, buyer, Shop.product(mvc, before, 700, "EUR", 5), 1);
+
+        var body = checkout(mvc, buyer, key(), "pm_card_visa").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        String orderId = JsonPath.read(body, "$.order.id");
+
+        var recipients = events.stream()
+                .map(e -> e instanceof PayloadApplicationEvent<?> payload ? payload.getPayload() : e)
+                .map(e -> switch (e) {
+                    case OrderPaid paid when paid.orderId().equals(orderId) -> paid.buyerId();
+                    case OrderSold sold when sold.orderId().equals(orderId) -> sold.sellerId();
+                    default -> null;
+                }).filter(Objects::nonNull).toList();
+        assertThat(recipients).containsExactly(Shop.userId(jdbc, before.username()),
+                Shop.userId(jdbc, buyer.username()), Shop.userId(jdbc, after.username()));
     }
 
     @Test

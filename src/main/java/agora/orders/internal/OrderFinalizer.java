@@ -1,7 +1,9 @@
 package agora.orders.internal;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,16 +59,23 @@ class OrderFinalizer {
         if (orders.markPaid(order.id(), paymentId, now)) {
             inventory.commit(order.stockLines());
             carts.removeAll(order.buyerId(), order.lines().stream().map(Order.Line::productId).toList());
+            var sold = order.lines().stream().collect(Collectors.groupingBy(Order.Line::sellerId, TreeMap::new,
+                    Collectors.mapping(OrderFinalizer::paidLine, Collectors.toList())));
+            // In the order of their recipients' ids (the buyer's among the sellers'): the notifications are written
+            // in this transaction, each taking its recipient's counter row, so concurrent orders take those locks in
+            // one order and cannot deadlock (stock rows, likewise, are taken in product id order).
+            sold.headMap(order.buyerId()).forEach((seller, lines) -> publishSold(order, seller, lines, now));
             events.publishEvent(new OrderPaid(order.publicId(), order.buyerId(),
                     order.lines().stream().map(OrderFinalizer::paidLine).toList(),
                     order.totalAmount(), order.currency(), now));
-            order.lines().stream().collect(Collectors.groupingBy(Order.Line::sellerId, LinkedHashMap::new,
-                    Collectors.mapping(OrderFinalizer::paidLine, Collectors.toList())))
-                    .forEach((seller, lines) -> events.publishEvent(
-                            new OrderSold(order.publicId(), seller, lines, order.currency(), now)));
+            sold.tailMap(order.buyerId()).forEach((seller, lines) -> publishSold(order, seller, lines, now));
             return order.paid(paymentId, now);
         }
         return find(order.id());
+    }
+
+    private void publishSold(Order order, long sellerId, List<OrderPaid.Line> lines, Instant now) {
+        events.publishEvent(new OrderSold(order.publicId(), sellerId, lines, order.currency(), now));
     }
 
     /** Marks the order failed or expired and gives its reserved stock back. */
