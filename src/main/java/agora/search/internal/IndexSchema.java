@@ -16,6 +16,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.ReaderUtil;
@@ -31,11 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The layout of the index: one Lucene document per piece of content, all types in one index so that they
  * rank together. Bump {@link #VERSION} whenever this layout or the analysis changes: every node then
- * rebuilds its index at start-up.
+ * rebuilds its index at start-up, answering from the changes since start-up meanwhile, never from the old index.
  */
 final class IndexSchema {
 
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     /** "source:id", the unique key updates and deletes go by (terms), and what owner look-ups read (doc values). */
     static final String KEY = "key";
@@ -68,6 +69,12 @@ final class IndexSchema {
     static final String STORED = "stored";
     /** Completions: titles and usernames. */
     static final String SUGGEST = "suggest";
+    /**
+     * Every word of the searched text fields, once per document (no frequencies, positions or norms): what decides
+     * whether a document matches a word, so that counting, tiering and typo look-ups read one term per word
+     * instead of one per field. Scores still come from the fields themselves.
+     */
+    static final String WORDS = "words";
 
     /** Text fields searched by every query, with their weights (title > tags > description/body). */
     static final Map<String, Float> BOOSTS = orderedBoosts();
@@ -130,12 +137,13 @@ final class IndexSchema {
         }
         doc.add(new NumericDocValuesField(TYPE, content.type().ordinal()));
         doc.add(new NumericDocValuesField(ID, content.id()));
-        text(doc, TITLE, content.title(), Field.Store.NO);
-        text(doc, PEOPLE, content.people(), Field.Store.NO);
-        text(doc, DESCRIPTION, content.description(), Field.Store.YES);
-        text(doc, BODY, content.body(), Field.Store.YES);
+        var words = new AnalyzedText.Words();
+        text(doc, TITLE, content.title(), words);
+        text(doc, PEOPLE, content.people(), words);
+        stored(doc, DESCRIPTION, content.description(), words);
+        stored(doc, BODY, content.body(), words);
         content.tags().stream().map(IndexSchema::tag).filter(t -> !t.isEmpty()).distinct().forEach(tag -> {
-            doc.add(new TextField(TAGS, tag, Field.Store.NO));
+            text(doc, TAGS, tag, words);
             doc.add(new StringField(TAG, tag, Field.Store.NO));
             doc.add(new SortedSetDocValuesField(TAG, new BytesRef(tag)));
         });
@@ -153,6 +161,9 @@ final class IndexSchema {
         stored.put("title", content.title());
         stored.put("fields", content.fields());
         doc.add(new BinaryDocValuesField(STORED, new BytesRef(JSON.writeValueAsBytes(stored))));
+        if (!words.isEmpty()) {
+            doc.add(new Field(WORDS, words.stream(), AnalyzedText.WORDS_TYPE));
+        }
         var suggestion = suggestion(content.title());
         if (!suggestion.isEmpty()) {
             doc.add(new SuggestField(SUGGEST, suggestion, (int) Math.min(Integer.MAX_VALUE, Math.max(0, content.popularity()))));
@@ -172,9 +183,18 @@ final class IndexSchema {
         return JSON.readValue(bytes.bytes, bytes.offset, bytes.length, MAP);
     }
 
-    private static void text(Document doc, String field, String value, Field.Store store) {
+    /** Analyzed once: the field's own postings and the document's {@link #WORDS} come from the same tokens. */
+    private static void text(Document doc, String field, String value, AnalyzedText.Words words) {
         if (value != null && !value.isBlank()) {
-            doc.add(new TextField(field, value, store));
+            doc.add(new Field(field, AnalyzedText.of(field, value, words), TextField.TYPE_NOT_STORED));
+        }
+    }
+
+    /** Searched like {@link #text}, and kept for snippets. */
+    private static void stored(Document doc, String field, String value, AnalyzedText.Words words) {
+        if (value != null && !value.isBlank()) {
+            text(doc, field, value, words);
+            doc.add(new StoredField(field, value));
         }
     }
 
