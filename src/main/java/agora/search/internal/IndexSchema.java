@@ -16,7 +16,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.ReaderUtil;
@@ -50,6 +49,7 @@ final class IndexSchema {
     static final String TITLE = "title";
     static final String TAGS = "tags";
     static final String PEOPLE = "people";
+    /** Description and body: searched (terms), and their text for snippets (binary doc values, uncompressed). */
     static final String DESCRIPTION = "description";
     static final String BODY = "body";
 
@@ -79,8 +79,6 @@ final class IndexSchema {
     /** Text fields searched by every query, with their weights (title > tags > description/body). */
     static final Map<String, Float> BOOSTS = orderedBoosts();
 
-    /** Fields whose stored text makes the snippet, in order of preference (description first, then body). */
-    static final String[] SNIPPET_FIELDS = {DESCRIPTION, BODY};
 
     private static final int MAX_TAG_LENGTH = 64;
     private static final int MAX_SUGGESTION_LENGTH = 200;
@@ -194,8 +192,13 @@ final class IndexSchema {
     private static void stored(Document doc, String field, String value, AnalyzedText.Words words) {
         if (value != null && !value.isBlank()) {
             text(doc, field, value, words);
-            doc.add(new StoredField(field, value));
+            doc.add(new BinaryDocValuesField(field, new BytesRef(excerpt(value))));
         }
+    }
+
+    /** What snippets are taken from: the text as far as the highlighter reads it. */
+    static String excerpt(String text) {
+        return text.length() <= Snippets.MAX_SOURCE ? text : text.substring(0, Snippets.MAX_SOURCE);
     }
 
     /** Completion input: control characters are reserved by the suggester; words are what counts. */
