@@ -138,8 +138,8 @@ final class IndexSchema {
         var words = new AnalyzedText.Words();
         text(doc, TITLE, content.title(), words);
         text(doc, PEOPLE, content.people(), words);
-        stored(doc, DESCRIPTION, content.description(), words);
-        stored(doc, BODY, content.body(), words);
+        snippetText(doc, DESCRIPTION, content.description(), words);
+        snippetText(doc, BODY, content.body(), words);
         content.tags().stream().map(IndexSchema::tag).filter(t -> !t.isEmpty()).distinct().forEach(tag -> {
             text(doc, TAGS, tag, words);
             doc.add(new StringField(TAG, tag, Field.Store.NO));
@@ -189,7 +189,7 @@ final class IndexSchema {
     }
 
     /** Searched like {@link #text}, and kept for snippets. */
-    private static void stored(Document doc, String field, String value, AnalyzedText.Words words) {
+    private static void snippetText(Document doc, String field, String value, AnalyzedText.Words words) {
         if (value != null && !value.isBlank()) {
             text(doc, field, value, words);
             doc.add(new BinaryDocValuesField(field, new BytesRef(excerpt(value))));
