@@ -14,11 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -157,6 +161,32 @@ class SearchNodesTest {
                 var fresh = register(node, "fresh");
                 await(Duration.ofSeconds(1), () -> findProfiles(node, fresh).contains(fresh));
             }
+        }
+    }
+
+    @Test
+    void aNodeRebuildsAnIndexOfAnotherLayoutInsteadOfReadingIt() throws Exception {
+        var dataDir = newDataDir();
+        String before;
+        try (var node = Node.start(dataDir)) {
+            before = register(node, "layout");
+            await(Duration.ofSeconds(1), () -> findProfiles(node, before).contains(before));
+        }
+        // the index as an older version left it: its commit names layout v3, and it holds no documents
+        var root = dataDir.resolve("search");
+        var old = root.resolve(Files.readString(root.resolve("current")).strip());
+        try (var directory = FSDirectory.open(old);
+                var writer = new IndexWriter(directory, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            var data = new HashMap<String, String>();
+            writer.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+            data.put("agora.search.schema", data.get("agora.search.schema").replaceFirst("^v\\d+;", "v3;"));
+            writer.deleteAll();
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+        }
+        try (var node = Node.start(dataDir)) {
+            assertThat(findProfiles(node, before)).contains(before);
+            assertThat(root.resolve(Files.readString(root.resolve("current")).strip())).isNotEqualTo(old);
         }
     }
 

@@ -31,11 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The layout of the index: one Lucene document per piece of content, all types in one index so that they
  * rank together. Bump {@link #VERSION} whenever this layout or the analysis changes: every node then
- * rebuilds its index at start-up.
+ * rebuilds its index at start-up, answering from the changes since start-up meanwhile, never from the old index.
  */
 final class IndexSchema {
 
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     /** "source:id", the unique key updates and deletes go by (terms), and what owner look-ups read (doc values). */
     static final String KEY = "key";
@@ -49,6 +49,7 @@ final class IndexSchema {
     static final String TITLE = "title";
     static final String TAGS = "tags";
     static final String PEOPLE = "people";
+    /** Description and body: searched (terms), and their text for snippets (binary doc values, uncompressed). */
     static final String DESCRIPTION = "description";
     static final String BODY = "body";
 
@@ -68,12 +69,16 @@ final class IndexSchema {
     static final String STORED = "stored";
     /** Completions: titles and usernames. */
     static final String SUGGEST = "suggest";
+    /**
+     * Every word of the searched text fields, once per document (no frequencies, positions or norms): what decides
+     * whether a document matches a word, so that counting, tiering and typo look-ups read one term per word
+     * instead of one per field. Scores still come from the fields themselves.
+     */
+    static final String WORDS = "words";
 
     /** Text fields searched by every query, with their weights (title > tags > description/body). */
     static final Map<String, Float> BOOSTS = orderedBoosts();
 
-    /** Fields whose stored text makes the snippet, in order of preference (description first, then body). */
-    static final String[] SNIPPET_FIELDS = {DESCRIPTION, BODY};
 
     private static final int MAX_TAG_LENGTH = 64;
     private static final int MAX_SUGGESTION_LENGTH = 200;
@@ -130,12 +135,13 @@ final class IndexSchema {
         }
         doc.add(new NumericDocValuesField(TYPE, content.type().ordinal()));
         doc.add(new NumericDocValuesField(ID, content.id()));
-        text(doc, TITLE, content.title(), Field.Store.NO);
-        text(doc, PEOPLE, content.people(), Field.Store.NO);
-        text(doc, DESCRIPTION, content.description(), Field.Store.YES);
-        text(doc, BODY, content.body(), Field.Store.YES);
+        var words = new AnalyzedText.Words();
+        text(doc, TITLE, content.title(), words);
+        text(doc, PEOPLE, content.people(), words);
+        snippetText(doc, DESCRIPTION, content.description(), words);
+        snippetText(doc, BODY, content.body(), words);
         content.tags().stream().map(IndexSchema::tag).filter(t -> !t.isEmpty()).distinct().forEach(tag -> {
-            doc.add(new TextField(TAGS, tag, Field.Store.NO));
+            text(doc, TAGS, tag, words);
             doc.add(new StringField(TAG, tag, Field.Store.NO));
             doc.add(new SortedSetDocValuesField(TAG, new BytesRef(tag)));
         });
@@ -153,6 +159,9 @@ final class IndexSchema {
         stored.put("title", content.title());
         stored.put("fields", content.fields());
         doc.add(new BinaryDocValuesField(STORED, new BytesRef(JSON.writeValueAsBytes(stored))));
+        if (!words.isEmpty()) {
+            doc.add(new Field(WORDS, words.stream(), AnalyzedText.WORDS_TYPE));
+        }
         var suggestion = suggestion(content.title());
         if (!suggestion.isEmpty()) {
             doc.add(new SuggestField(SUGGEST, suggestion, (int) Math.min(Integer.MAX_VALUE, Math.max(0, content.popularity()))));
@@ -172,10 +181,24 @@ final class IndexSchema {
         return JSON.readValue(bytes.bytes, bytes.offset, bytes.length, MAP);
     }
 
-    private static void text(Document doc, String field, String value, Field.Store store) {
+    /** Analyzed once: the field's own postings and the document's {@link #WORDS} come from the same tokens. */
+    private static void text(Document doc, String field, String value, AnalyzedText.Words words) {
         if (value != null && !value.isBlank()) {
-            doc.add(new TextField(field, value, store));
+            doc.add(new Field(field, AnalyzedText.of(field, value, words), TextField.TYPE_NOT_STORED));
         }
+    }
+
+    /** Searched like {@link #text}, and kept for snippets. */
+    private static void snippetText(Document doc, String field, String value, AnalyzedText.Words words) {
+        if (value != null && !value.isBlank()) {
+            text(doc, field, value, words);
+            doc.add(new BinaryDocValuesField(field, new BytesRef(excerpt(value))));
+        }
+    }
+
+    /** What snippets are taken from: the text as far as the highlighter reads it. */
+    static String excerpt(String text) {
+        return text.length() <= Snippets.MAX_SOURCE ? text : text.substring(0, Snippets.MAX_SOURCE);
     }
 
     /** Completion input: control characters are reserved by the suggester; words are what counts. */

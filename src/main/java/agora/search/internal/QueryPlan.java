@@ -118,19 +118,20 @@ final class QueryPlan {
     }
 
     /**
-     * Exactly the documents {@code matching(true)} finds, for counting them: per word, a plain disjunction of its
-     * terms (exact and corrections) in every field. Unscored, Lucene runs this with its windowed bulk scorer
-     * instead of advancing a heap of disjunction-max clauses document by document; the phrases never decide
-     * what matches.
+     * Exactly the documents {@code matching(true)} finds, for counting them: per word, its terms (exact and
+     * corrections) in {@link IndexSchema#WORDS}, one term query each, where matching reads one per field. The
+     * phrases never decide what matches.
      */
     Query counting() {
         var query = new BooleanQuery.Builder();
         words.forEach(word -> {
+            if (word.corrections().isEmpty()) {
+                query.add(anywhere(word.stem()), Occur.MUST);
+                return;
+            }
             var any = new BooleanQuery.Builder();
-            IndexSchema.BOOSTS.keySet().forEach(field -> {
-                any.add(new TermQuery(new Term(field, word.stem())), Occur.SHOULD);
-                word.corrections().forEach(correction -> any.add(new TermQuery(new Term(field, correction)), Occur.SHOULD));
-            });
+            any.add(anywhere(word.stem()), Occur.SHOULD);
+            word.corrections().forEach(correction -> any.add(anywhere(correction), Occur.SHOULD));
             query.add(any.build(), Occur.MUST);
         });
         return query.build();
@@ -138,11 +139,11 @@ final class QueryPlan {
 
     /** Per word: does a document contain it exactly (in any field)? */
     List<Query> exactWords() {
-        return words.stream().map(word -> {
-            var any = new BooleanQuery.Builder();
-            IndexSchema.BOOSTS.keySet().forEach(field -> any.add(new TermQuery(new Term(field, word.stem())), Occur.SHOULD));
-            return (Query) any.build();
-        }).toList();
+        return words.stream().map(word -> anywhere(word.stem())).toList();
+    }
+
+    private static Query anywhere(String term) {
+        return new TermQuery(new Term(IndexSchema.WORDS, term));
     }
 
     /** Does a document contain the whole query as a phrase (in title, description or body)? */

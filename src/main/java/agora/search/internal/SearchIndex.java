@@ -174,12 +174,21 @@ public class SearchIndex implements SmartLifecycle {
         thread = Thread.ofPlatform().name("search-sync").daemon().start(this::loop);
     }
 
+    /** The index in {@code path}, or null when it has another layout (then it is rebuilt, never read). */
     private IndexTarget open(java.nio.file.Path path) throws IOException {
         var handle = IndexHandle.open(path, LIVE_RAM_BUFFER_MB);
         try {
             var data = handle.commitData();
             if (!data.containsKey(POSITION)) {
                 throw new IOException("its commit carries no change-log position");
+            }
+            if (!sameLayout(data.get(SCHEMA))) {
+                // queries of this version would find nothing (or the wrong things) in fields laid out otherwise
+                log.info("Search index in {} has another layout ({}); it is not read, but rebuilt", path,
+                        data.get(SCHEMA));
+                rebuildReason = "it was built with another layout";
+                handle.close();
+                return null;
             }
             var target = new IndexTarget(handle, new ChangeCursor(Long.parseLong(data.get(POSITION)),
                     properties.changeGapTimeout()));
@@ -323,6 +332,11 @@ public class SearchIndex implements SmartLifecycle {
         target.dirty = false;
         target.committedPosition = target.cursor.position();
         target.committedAt = wallClock.instant();
+    }
+
+    /** Whether an index with this signature has the layout this version reads (its sources may differ). */
+    static boolean sameLayout(String signature) {
+        return signature != null && signature.startsWith("v" + IndexSchema.VERSION + ";");
     }
 
     /** What an index was built for: the layout version and every source with its version. */

@@ -3,12 +3,13 @@ package agora.search.internal;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -28,6 +29,8 @@ final class Snippets {
 
     static final int LENGTH = 160;
     static final int MAX_LENGTH = 240;
+    /** Characters of a description or body that snippets are taken from (and that the index keeps for them). */
+    static final int MAX_SOURCE = 20_000;
     private static final int BEFORE_MATCH = 60;
     private static final DefaultPassageFormatter FORMATTER = new DefaultPassageFormatter("<mark>", "</mark>", "…", true);
 
@@ -49,8 +52,8 @@ final class Snippets {
                 .withPassageRelevancyOverSpeed(false)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), LENGTH, 0.5f))
-                .withMaxLength(20_000);
-        var highlighter = new Preloading(builder);
+                .withMaxLength(MAX_SOURCE);
+        var highlighter = new Preloading(builder, searcher);
         // a marked description wins, so the (longer) body is analyzed only for documents whose description has no match
         var descriptions = highlighter.highlightFields(new String[] {DESCRIPTION}, query, docs, new int[] {1}).get(DESCRIPTION);
         var unmarked = new ArrayList<Integer>();
@@ -90,17 +93,17 @@ final class Snippets {
     }
 
     /**
-     * Reads description and body of a document once (one stored-fields block decompressed), however many times
-     * the highlighter asks for them; values are cut to the highlighter's maximum length as it would cut them.
+     * Reads description and body from their doc values (plain bytes at a known address) rather than from stored
+     * fields, whose compressed blocks a single document's read must decompress; they were cut to the
+     * highlighter's maximum length at indexing ({@link IndexSchema#excerpt}).
      */
     private static final class Preloading extends UnifiedHighlighter {
 
-        /** Sorted, as the highlighter's stored-field visitor expects. */
-        private static final String[] FIELDS = Arrays.stream(IndexSchema.SNIPPET_FIELDS).sorted().toArray(String[]::new);
-        private final Map<Integer, CharSequence[]> loaded = new HashMap<>();
+        private final List<LeafReaderContext> leaves;
 
-        Preloading(UnifiedHighlighter.Builder builder) {
+        Preloading(UnifiedHighlighter.Builder builder, IndexSearcher searcher) {
             super(builder);
+            this.leaves = searcher.getIndexReader().leaves();
         }
 
         @Override
@@ -108,14 +111,12 @@ final class Snippets {
                 throws IOException {
             var values = new ArrayList<CharSequence[]>();
             for (var doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                var both = loaded.get(doc);
-                if (both == null) {
-                    both = super.loadFieldValues(FIELDS, DocIdSetIterator.range(doc, doc + 1), 0).getFirst();
-                    loaded.put(doc, both);
-                }
+                var leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
                 var requested = new CharSequence[fields.length];
                 for (var i = 0; i < fields.length; i++) {
-                    requested[i] = both[Arrays.binarySearch(FIELDS, fields[i])];
+                    var texts = leaf.reader().getBinaryDocValues(fields[i]);
+                    requested[i] = texts != null && texts.advanceExact(doc - leaf.docBase)
+                            ? texts.binaryValue().utf8ToString() : null;
                 }
                 values.add(requested);
             }

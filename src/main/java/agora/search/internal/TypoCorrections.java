@@ -18,8 +18,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * The index terms a query word may be a typo of: terms of the searched fields within the allowed edit distance
  * (insertions, deletions, substitutions, transpositions), the first letter right. One Levenshtein automaton per
- * word (cached: building one costs far more than using it) is run over every field's term dictionary; the
- * closest and most frequent terms are kept: {@value #MAX_CORRECTIONS} for a word the index does not have,
+ * word (cached: building one costs far more than using it) is run over the term dictionary of
+ * {@link IndexSchema#WORDS}, every searched field's words at once; the closest terms, then those in the most
+ * documents, are kept: {@value #MAX_CORRECTIONS} for a word the index does not have,
  * {@value #MAX_CORRECTIONS_OF_KNOWN_WORD} for one it has (then a typo is less likely, and every correction
  * adds the cost of its postings to the query).
  */
@@ -29,9 +30,17 @@ final class TypoCorrections {
     static final int MAX_CORRECTIONS_OF_KNOWN_WORD = 3;
     /** The first letter must be right: the common rule, and it keeps the automata small and fast. */
     static final int PREFIX = 1;
-    /** Terms looked at per field and segment: bounds the work for short, very common stems. */
+    /** Terms looked at per segment: bounds the work for short, very common stems. */
     private static final int SCAN_LIMIT = 512;
-    private static final Cache<String, CompiledAutomaton> AUTOMATA = Caffeine.newBuilder().maximumSize(2_000).build();
+    /**
+     * Memory the cached automata may take. Their size varies a hundredfold (a one-typo automaton of a short word
+     * is a few KB, a two-typo one of a long word about 150 KB), so the cache is bounded by bytes, not entries.
+     */
+    static final long CACHE_BYTES = 32L << 20;
+    private static final Cache<String, CompiledAutomaton> AUTOMATA = Caffeine.newBuilder()
+            .maximumWeight(CACHE_BYTES)
+            .weigher((String word, CompiledAutomaton automaton) -> weight(word, automaton))
+            .build();
 
     private TypoCorrections() {
     }
@@ -43,25 +52,33 @@ final class TypoCorrections {
         var automaton = AUTOMATA.get(stem + '\u0000' + typos,
                 key -> FuzzyQuery.getFuzzyAutomaton(stem, typos, PREFIX, true));
         var documents = new HashMap<String, Long>();
-        var known = false;
-        for (var field : IndexSchema.BOOSTS.keySet()) {
-            known = known || reader.docFreq(new Term(field, stem)) > 0;
-            for (var leaf : reader.leaves()) {
-                var terms = leaf.reader().terms(field);
-                if (terms == null) {
-                    continue;
-                }
-                var matches = automaton.getTermsEnum(terms);
-                var scanned = 0;
-                for (var term = matches.next(); term != null && scanned < SCAN_LIMIT; term = matches.next(), scanned++) {
-                    var text = term.utf8ToString();
-                    if (!text.equals(stem)) {
-                        documents.merge(text, (long) matches.docFreq(), Long::sum);
-                    }
+        var known = reader.docFreq(new Term(IndexSchema.WORDS, stem)) > 0;
+        for (var leaf : reader.leaves()) {
+            var terms = leaf.reader().terms(IndexSchema.WORDS);
+            if (terms == null) {
+                continue;
+            }
+            var matches = automaton.getTermsEnum(terms);
+            var scanned = 0;
+            for (var term = matches.next(); term != null && scanned < SCAN_LIMIT; term = matches.next(), scanned++) {
+                var text = term.utf8ToString();
+                if (!text.equals(stem)) {
+                    documents.merge(text, (long) matches.docFreq(), Long::sum);
                 }
             }
         }
         return closestFirst(stem, documents, known ? MAX_CORRECTIONS_OF_KNOWN_WORD : MAX_CORRECTIONS);
+    }
+
+    /** What an automaton and its key take in memory, as the cache counts it. */
+    static int weight(String word, CompiledAutomaton automaton) {
+        return (int) Math.min(Integer.MAX_VALUE, automaton.ramBytesUsed() + 2L * word.length() + 64);
+    }
+
+    /** The memory the cached automata take now (for tests and the benchmark). */
+    static long cachedBytes() {
+        AUTOMATA.cleanUp();
+        return AUTOMATA.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
     private static List<String> closestFirst(String stem, Map<String, Long> documents, int limit) {

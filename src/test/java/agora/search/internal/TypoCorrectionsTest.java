@@ -1,0 +1,58 @@
+package agora.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+class TypoCorrectionsTest {
+
+    @Test
+    void findsCorrectionsInAnyFieldThroughTheCombinedWords() throws IOException {
+        try (var reader = reader()) {
+            assertThat(TypoCorrections.of(reader, "carpantri", 2)).containsExactly("carpentri");
+            assertThat(TypoCorrections.of(reader, "walnit", 1)).containsExactly("walnut");
+            assertThat(TypoCorrections.of(reader, "walnut", 0)).isEmpty();
+        }
+    }
+
+    @Test
+    void theAutomataCacheStaysWithinItsMemoryBound() throws IOException {
+        var random = new SplittableRandom(1);
+        long built = 0;
+        try (var reader = reader()) {
+            for (var i = 0; i < 400; i++) {
+                var word = new StringBuilder("q");
+                for (var j = 0; j < 13; j++) {
+                    word.append((char) ('a' + random.nextInt(26)));
+                }
+                var stem = word.toString();
+                TypoCorrections.of(reader, stem, 2);
+                built += TypoCorrections.weight(stem, FuzzyQuery.getFuzzyAutomaton(stem, 2, TypoCorrections.PREFIX, true));
+                assertThat(TypoCorrections.cachedBytes()).isLessThanOrEqualTo(TypoCorrections.CACHE_BYTES);
+            }
+        }
+        // the bound did evict: what was built would not have fitted
+        assertThat(built).isGreaterThan(TypoCorrections.CACHE_BYTES);
+        assertThat(TypoCorrections.cachedBytes()).isGreaterThan(TypoCorrections.CACHE_BYTES / 2);
+    }
+
+    private static DirectoryReader reader() throws IOException {
+        var directory = new ByteBuffersDirectory();
+        try (var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.INDEXING).setCodec(new IndexSchema.Codec()))) {
+            writer.addDocument(IndexSchema.toLucene("posts", new SearchDocument(SearchType.POST, 1, "p-1", "Walnut",
+                    List.of(), null, 0, null, "carpentry", null, 0, Instant.EPOCH, Map.of())));
+        }
+        return DirectoryReader.open(directory);
+    }
+}
