@@ -70,17 +70,34 @@ public final class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 var client = server.accept();
-                open.add(client);
-                Thread.ofVirtual().start(() -> forward(client));
+                if (keep(server, client)) {
+                    Thread.ofVirtual().start(() -> forward(server, client));
+                }
             } catch (IOException closed) {
                 // cut: stop listening
             }
         }
     }
 
-    private void forward(Socket client) {
+    /**
+     * Registers a socket of the listener's, or closes it if that listener was cut meanwhile: a connection accepted just
+     * before a cut would otherwise escape it and keep the database reachable.
+     */
+    private synchronized boolean keep(ServerSocket server, Socket socket) {
+        if (server.isClosed()) {
+            closeQuietly(socket);
+            return false;
+        }
+        open.add(socket);
+        return true;
+    }
+
+    private void forward(ServerSocket server, Socket client) {
         var upstream = new Socket();
-        open.add(upstream);
+        if (!keep(server, upstream)) {
+            closeQuietly(client);
+            return;
+        }
         try {
             upstream.connect(target, 5_000);
         } catch (IOException e) {
