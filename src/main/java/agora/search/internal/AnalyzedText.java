@@ -3,7 +3,6 @@ package agora.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -82,7 +81,6 @@ final class AnalyzedText {
         private final List<String> terms;
         private final int[] increments;
         private final int finalIncrement;
-        private Iterator<String> next;
         private int index;
 
         Replay(List<String> terms, int[] increments, int finalIncrement) {
@@ -94,17 +92,16 @@ final class AnalyzedText {
         @Override
         public void reset() throws IOException {
             super.reset();
-            next = terms.iterator();
             index = 0;
         }
 
         @Override
         public boolean incrementToken() {
-            if (!next.hasNext()) {
+            if (index == terms.size()) {
                 return false;
             }
             clearAttributes();
-            term.setEmpty().append(next.next());
+            term.setEmpty().append(terms.get(index));
             increment.setPositionIncrement(increments == null ? 1 : increments[index]);
             index++;
             return true;

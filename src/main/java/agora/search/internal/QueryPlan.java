@@ -125,11 +125,7 @@ final class QueryPlan {
     Query counting() {
         var query = new BooleanQuery.Builder();
         words.forEach(word -> {
-            if (word.corrections().isEmpty()) {
-                query.add(anywhere(word.stem()), Occur.MUST);
-                return;
-            }
-            var any = new BooleanQuery.Builder();
+            var any = new BooleanQuery.Builder(); // a word without corrections: Lucene rewrites it to its one term
             any.add(anywhere(word.stem()), Occur.SHOULD);
             word.corrections().forEach(correction -> any.add(anywhere(correction), Occur.SHOULD));
             query.add(any.build(), Occur.MUST);

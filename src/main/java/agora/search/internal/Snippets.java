@@ -53,7 +53,7 @@ final class Snippets {
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), LENGTH, 0.5f))
                 .withMaxLength(MAX_SOURCE);
-        var highlighter = new Preloading(builder, searcher);
+        var highlighter = new FromDocValues(builder, searcher);
         // a marked description wins, so the (longer) body is analyzed only for documents whose description has no match
         var descriptions = highlighter.highlightFields(new String[] {DESCRIPTION}, query, docs, new int[] {1}).get(DESCRIPTION);
         var unmarked = new ArrayList<Integer>();
@@ -97,11 +97,11 @@ final class Snippets {
      * fields, whose compressed blocks a single document's read must decompress; they were cut to the
      * highlighter's maximum length at indexing ({@link IndexSchema#excerpt}).
      */
-    private static final class Preloading extends UnifiedHighlighter {
+    private static final class FromDocValues extends UnifiedHighlighter {
 
         private final List<LeafReaderContext> leaves;
 
-        Preloading(UnifiedHighlighter.Builder builder, IndexSearcher searcher) {
+        FromDocValues(UnifiedHighlighter.Builder builder, IndexSearcher searcher) {
             super(builder);
             this.leaves = searcher.getIndexReader().leaves();
         }
