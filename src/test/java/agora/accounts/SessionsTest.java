@@ -44,7 +44,9 @@ class SessionsTest {
         mvc.perform(get("/api/user").header("Authorization", "Basic dXNlcjpwYXNz")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/user").header("Authorization", "Token not-a-jwt")).andExpect(status().isUnauthorized());
         var parts = user.token().split("\\.");
-        var forged = parts[0] + "." + parts[1] + "." + "A" + parts[2].substring(1);
+        // Changes the signature's first character, whose six bits all count, to another one.
+        var first = parts[2].charAt(0) == 'A' ? "B" : "A";
+        var forged = parts[0] + "." + parts[1] + "." + first + parts[2].substring(1);
         mvc.perform(get("/api/user").header("Authorization", "Token " + forged))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.status").value(401));
