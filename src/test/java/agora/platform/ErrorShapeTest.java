@@ -35,6 +35,7 @@ class ErrorShapeTest {
                 jsonPath("$.title").isString(),
                 jsonPath("$.detail").isString(),
                 jsonPath("$.errors").isMap(),
+                jsonPath("$.instance").isString(),
                 jsonPath("$.trace").doesNotExist(),
                 content().string(Matchers.not(Matchers.containsString("Exception"))) };
         return result -> {
@@ -128,6 +129,16 @@ class ErrorShapeTest {
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("Referrer-Policy", "no-referrer"))
                 .andExpect(header().string("Content-Security-Policy", Matchers.containsString("frame-ancestors 'none'")));
+    }
+
+    /** Answers thrown by the application are written without Spring MVC's negotiation, in the same shape. */
+    @Test
+    void anAnswerFromTheApplicationNamesItsRequest() throws Exception {
+        mvc.perform(get("/api/user").accept(MediaType.TEXT_HTML)).andExpect(problem(401))
+                .andExpect(jsonPath("$.instance").value("/api/user"))
+                .andExpect(header().string("WWW-Authenticate", "Token"));
+        mvc.perform(get("/api/articles/no-such-post")).andExpect(problem(404))
+                .andExpect(jsonPath("$.instance").value("/api/articles/no-such-post"));
     }
 
     @Test

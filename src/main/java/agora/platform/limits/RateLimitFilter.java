@@ -50,7 +50,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                 : "user:" + user;
         var verdict = buckets.take(limit.get(), key);
         if (!verdict.allowed()) {
-            problems.write(response, verdict.exceeded());
+            problems.write(request, response, verdict.exceeded());
             return;
         }
         response.setHeader(RateLimitExceeded.POLICY_HEADER, verdict.policyHeader());

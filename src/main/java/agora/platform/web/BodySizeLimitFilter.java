@@ -39,7 +39,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit && !multipart(request)) {
-            problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large",
+            problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large",
                     "request body is larger than " + limit + " bytes"));
             return;
         }

@@ -41,7 +41,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                 throw e;
             }
             log.warn("Database unavailable: {}", e.toString());
-            problems.write(response, DatabaseUnavailable.problem());
+            problems.write(request, response, DatabaseUnavailable.problem());
         }
     }
 }

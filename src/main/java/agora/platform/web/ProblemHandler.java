@@ -1,13 +1,18 @@
 package agora.platform.web;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -37,9 +42,16 @@ class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final ProblemWriter problems;
+
+    ProblemHandler(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    /** Written directly: these are the common answers (401, 404, 429), and they need no content negotiation. */
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e) {
-        return ResponseEntity.status(e.status()).headers(Problems.headers(e)).body(Problems.of(e));
+    void api(ApiException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problems.write(request, response, e);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -121,8 +133,9 @@ class ProblemHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> other(Exception e) {
         if (DatabaseUnavailable.causes(e)) {
-            log.warn("Database unavailable: {}", e.toString());
-            return api(DatabaseUnavailable.problem());
+            log.warn("Database unavailable: {} (root cause: {})", e.toString(),
+                    NestedExceptionUtils.getMostSpecificCause(e).toString());
+            return entity(DatabaseUnavailable.problem());
         }
         if (e instanceof ErrorResponse spring) {
             var status = spring.getStatusCode();
@@ -149,7 +162,11 @@ class ProblemHandler {
     }
 
     private static ResponseEntity<ProblemDetail> validation(Map<String, List<String>> errors) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Problems.of(ApiException.invalid(errors)));
+        return entity(ApiException.invalid(errors));
+    }
+
+    private static ResponseEntity<ProblemDetail> entity(ApiException e) {
+        return ResponseEntity.status(e.status()).headers(Problems.headers(e)).body(Problems.of(e));
     }
 
     private static void add(Map<String, List<String>> errors, String field, String message) {

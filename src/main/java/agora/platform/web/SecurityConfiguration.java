@@ -1,6 +1,10 @@
 package agora.platform.web;
 
+import java.io.IOException;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +41,7 @@ class SecurityConfiguration {
         var tokens = new AuthenticationFilter(new ProviderManager(providers), new TokenConverter());
         tokens.setSuccessHandler((request, response, authentication) -> MDC.put(AccessLogFilter.USER_ID,
                 authentication.getName()));
-        tokens.setFailureHandler((request, response, e) -> unauthorized(problems, response,
+        tokens.setFailureHandler((request, response, e) -> unauthorized(problems, request, response,
                 "token is invalid, expired or revoked"));
         return http
                 .csrf(csrf -> csrf.disable())
@@ -57,9 +61,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/admin/**").hasRole("MODERATOR")
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> unauthorized(problems, response,
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(problems, request, response,
                                 "authentication required"))
-                        .accessDeniedHandler((request, response, e) -> problems.write(response,
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                                 Problems.of(HttpStatus.FORBIDDEN, "forbidden", "you may not do this"))))
                 .build();
     }
@@ -88,9 +92,9 @@ class SecurityConfiguration {
         return source;
     }
 
-    private static void unauthorized(ProblemWriter problems, jakarta.servlet.http.HttpServletResponse response,
-            String detail) throws java.io.IOException {
+    private static void unauthorized(ProblemWriter problems, HttpServletRequest request, HttpServletResponse response,
+            String detail) throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Token");
-        problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", detail));
+        problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", detail));
     }
 }
