@@ -25,10 +25,12 @@ public class Blocks {
     private final FollowRepository follows;
     private final UserDirectory directory;
     private final ApplicationEventPublisher events;
+    private final KeptCandidates keptFeeds;
     private final Clock clock;
 
     Blocks(Profiles profiles, BlockRepository blocks, FollowRepository follows, UserDirectory directory,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, KeptCandidates keptFeeds, Clock clock) {
+        this.keptFeeds = keptFeeds;
         this.profiles = profiles;
         this.blocks = blocks;
         this.follows = follows;
@@ -44,6 +46,7 @@ public class Blocks {
             throw ApiException.invalid("username", "can't be yourself: you can't block yourself");
         }
         if (blocks.block(reader, profile.id(), clock.instant())) {
+            keptFeeds.forget(reader, profile.id());
             if (follows.unfollow(reader, profile.id())) {
                 events.publishEvent(new UserUnfollowed(reader, profile.id()));
             }
@@ -58,6 +61,7 @@ public class Blocks {
     public ProfileView unblock(long reader, String username) {
         var profile = profiles.visibleTo(Optional.of(reader), username);
         blocks.unblock(reader, profile.id());
+        keptFeeds.forget(reader, profile.id());
         return profiles.view(reader, profile);
     }
 

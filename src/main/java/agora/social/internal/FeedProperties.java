@@ -17,16 +17,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxConsecutive at most this many posts of one author in a row
  * @param commentWeight a comment counts as this many likes
  * @param discoveryWeight a discovered post's score is multiplied by this
+ * @param keptFor how long a reader's candidate set is re-ranked before it is searched again (0: never kept)
+ * @param keptReaders at most this many readers' candidate sets are kept on a node
  */
 @ConfigurationProperties("agora.social.feed")
 public record FeedProperties(Duration halfLife, Duration horizon, int window, int discoveryPosts, int discoveryTags,
-        int discoveryScan, Duration affinityWindow, int maxConsecutive, double commentWeight, double discoveryWeight) {
+        int discoveryScan, Duration affinityWindow, int maxConsecutive, double commentWeight, double discoveryWeight,
+        Duration keptFor, int keptReaders) {
 
     public FeedProperties {
         if (halfLife.isNegative() || halfLife.isZero() || window < 1 || discoveryPosts < 0 || maxConsecutive < 1
-                || window + discoveryPosts > FeedCursor.MAX_POSTS) {
-            throw new IllegalArgumentException("agora.social.feed: half-life > 0, window >= 1, max-consecutive >= 1 "
-                    + "and window + discovery-posts <= " + FeedCursor.MAX_POSTS + " are required");
+                || window + discoveryPosts > FeedCursor.MAX_POSTS || keptFor.isNegative() || keptReaders < 0) {
+            throw new IllegalArgumentException("agora.social.feed: half-life > 0, window >= 1, max-consecutive >= 1, "
+                    + "window + discovery-posts <= " + FeedCursor.MAX_POSTS + ", kept-for >= 0 and kept-readers >= 0 "
+                    + "are required");
         }
     }
 

@@ -28,10 +28,12 @@ public class Mutes {
     private final TagRepository tags;
     private final FollowRepository follows;
     private final UserDirectory directory;
+    private final KeptCandidates keptFeeds;
     private final Clock clock;
 
     Mutes(Profiles profiles, MuteRepository mutes, TagRepository tags, FollowRepository follows,
-            UserDirectory directory, Clock clock) {
+            UserDirectory directory, KeptCandidates keptFeeds, Clock clock) {
+        this.keptFeeds = keptFeeds;
         this.profiles = profiles;
         this.mutes = mutes;
         this.tags = tags;
@@ -47,6 +49,7 @@ public class Mutes {
             throw ApiException.invalid("username", "can't be yourself: you can't mute yourself");
         }
         mutes.muteUser(reader, profile.id(), clock.instant());
+        keptFeeds.forget(reader);
         return profiles.view(reader, profile);
     }
 
@@ -54,6 +57,7 @@ public class Mutes {
     public ProfileView unmuteUser(long reader, String username) {
         var profile = profiles.visibleTo(Optional.of(reader), username);
         mutes.unmuteUser(reader, profile.id());
+        keptFeeds.forget(reader);
         return profiles.view(reader, profile);
     }
 
@@ -62,6 +66,7 @@ public class Mutes {
     public String muteTag(long reader, String tag) {
         var name = name(tag);
         mutes.muteTag(reader, tagId(name), clock.instant());
+        keptFeeds.forget(reader);
         return name;
     }
 
@@ -69,6 +74,7 @@ public class Mutes {
     public String unmuteTag(long reader, String tag) {
         var name = name(tag);
         mutes.unmuteTag(reader, tagId(name));
+        keptFeeds.forget(reader);
         return name;
     }
 

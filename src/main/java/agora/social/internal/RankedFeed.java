@@ -1,6 +1,7 @@
 package agora.social.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,17 @@ import agora.social.internal.FeedRanking.Source;
  * likes, ranked by {@link FeedRanking}. A first page ranks the candidates once; its cursor carries the rest of
  * that ranking, so the following pages neither repeat nor skip posts. Hidden posts, blocked and muted users and
  * muted tags never become candidates; a cursor's later pages leave out what was hidden, blocked or muted since.
+ * The candidates' ids are kept for a short while ({@link KeptCandidates}): the reader's next requests read those
+ * posts again, with the followed authors' newer posts, and rank them anew, instead of searching.
  */
 @Service
 public class RankedFeed {
+
+    /**
+     * A kept set is completed with the followed authors' posts published since it was kept, less this margin: a post
+     * stamped just before that moment may commit just after it.
+     */
+    private static final Duration LATE_COMMIT = Duration.ofMinutes(1);
 
     private final FeedCandidateRepository candidates;
     private final PostRepository posts;
@@ -32,10 +41,12 @@ public class RankedFeed {
     private final FeedProperties settings;
     private final FeedRanking ranking;
     private final Relationships relationships;
+    private final KeptCandidates kept;
     private final Clock clock;
 
     RankedFeed(FeedCandidateRepository candidates, PostRepository posts, ArticleViews views, FeedProperties settings,
-            Relationships relationships, Clock clock) {
+            Relationships relationships, KeptCandidates kept, Clock clock) {
+        this.kept = kept;
         this.candidates = candidates;
         this.relationships = relationships;
         this.posts = posts;
@@ -96,14 +107,29 @@ public class RankedFeed {
     List<Ranked> rank(long reader, Instant now) {
         var since = now.minus(settings.horizon());
         var scope = ReaderScope.feeds(reader, relationships.filterFor(reader));
+        var set = kept.find(reader, now).orElse(null);
+        if (set == null) {
+            return search(reader, scope, since, now);
+        }
+        var pool = candidates.current(reader, scope, set, since, set.keptAt().minus(LATE_COMMIT), settings.window());
+        return ranking.rank(pool, set.interactions(), now);
+    }
+
+    /** Finds and ranks the reader's candidates from scratch, and keeps what it found for the next requests. */
+    private List<Ranked> search(long reader, ReaderScope scope, Instant since, Instant now) {
         var pool = new ArrayList<>(candidates.followed(reader, candidates.followees(reader), scope, since,
                 settings.window()));
+        var followedIds = pool.stream().mapToLong(Candidate::postId).toArray();
         if (settings.discoveryPosts() > 0) {
             var tags = candidates.likedTags(reader, now.minus(settings.affinityWindow()), settings.discoveryTags());
             pool.addAll(candidates.discoverable(reader, scope, tags, since, settings.discoveryScan(),
                     settings.discoveryPosts()));
         }
-        return ranking.rank(pool, interactions(reader, now), now);
+        var discoveredIds = pool.subList(followedIds.length, pool.size()).stream().mapToLong(Candidate::postId)
+                .toArray();
+        var interactions = interactions(reader, now);
+        kept.keep(reader, new KeptCandidates.Set(followedIds, discoveredIds, Map.copyOf(interactions), now));
+        return ranking.rank(pool, interactions, now);
     }
 
     private Map<Long, Integer> interactions(long reader, Instant now) {
