@@ -3,6 +3,7 @@ package agora.social.internal;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the ranked feed ({@code agora.social.feed}).
@@ -18,18 +19,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param commentWeight a comment counts as this many likes
  * @param discoveryWeight a discovered post's score is multiplied by this
  * @param keptFor how long a reader's candidate set is re-ranked before it is searched again (0: never kept)
- * @param keptReaders at most this many readers' candidate sets are kept on a node
+ * @param keptMemory the candidate sets kept on a node take at most about this much heap (the least recently used go)
  */
 @ConfigurationProperties("agora.social.feed")
 public record FeedProperties(Duration halfLife, Duration horizon, int window, int discoveryPosts, int discoveryTags,
         int discoveryScan, Duration affinityWindow, int maxConsecutive, double commentWeight, double discoveryWeight,
-        Duration keptFor, int keptReaders) {
+        Duration keptFor, DataSize keptMemory) {
 
     public FeedProperties {
         if (halfLife.isNegative() || halfLife.isZero() || window < 1 || discoveryPosts < 0 || maxConsecutive < 1
-                || window + discoveryPosts > FeedCursor.MAX_POSTS || keptFor.isNegative() || keptReaders < 0) {
+                || window + discoveryPosts > FeedCursor.MAX_POSTS || keptFor.isNegative() || keptMemory.isNegative()) {
             throw new IllegalArgumentException("agora.social.feed: half-life > 0, window >= 1, max-consecutive >= 1, "
-                    + "window + discovery-posts <= " + FeedCursor.MAX_POSTS + ", kept-for >= 0 and kept-readers >= 0 "
+                    + "window + discovery-posts <= " + FeedCursor.MAX_POSTS + ", kept-for >= 0 and kept-memory >= 0 "
                     + "are required");
         }
     }

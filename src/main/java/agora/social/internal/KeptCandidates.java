@@ -20,7 +20,7 @@ import agora.social.UserUnfollowed;
 
 /**
  * The candidate posts a reader's last full ranking found, kept in this node's memory for a short while
- * ({@code agora.social.feed.kept-for}, at most {@code kept-readers} readers) so that the reader's next requests
+ * ({@code agora.social.feed.kept-for}, at most {@code kept-memory} of them) so that the reader's next requests
  * re-rank them instead of searching again. Only post ids are kept, under the reader's id; every request reads
  * those posts again and filters them against the database ({@link FeedCandidateRepository#current}), so a
  * deleted, hidden, unfollowed, blocked or muted author's post never shows, whatever node kept the set and
@@ -35,6 +35,11 @@ class KeptCandidates {
      * and when it ran.
      */
     record Set(long[] followed, long[] discovered, Map<Long, Integer> interactions, Instant keptAt) {
+
+        /** About what the set takes on the heap: 8 bytes per id, ~50 per affinity entry (two boxes and a slot). */
+        int bytes() {
+            return 128 + 8 * (followed.length + discovered.length) + 50 * interactions.size();
+        }
     }
 
     private final Cache<Long, Set> sets;
@@ -42,8 +47,8 @@ class KeptCandidates {
 
     KeptCandidates(FeedProperties settings) {
         this.settings = settings;
-        this.sets = Caffeine.newBuilder().maximumSize(settings.keptReaders())
-                .expireAfterWrite(settings.keptFor()).build();
+        this.sets = Caffeine.newBuilder().maximumWeight(settings.keptMemory().toBytes())
+                .weigher((Long reader, Set set) -> set.bytes()).expireAfterWrite(settings.keptFor()).build();
     }
 
     /** The reader's kept set, if it is younger than {@code kept-for} by the application's clock. */
