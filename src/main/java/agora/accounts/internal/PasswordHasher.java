@@ -18,9 +18,9 @@ class PasswordHasher {
     private static final int HASH_BYTES = 32;
 
     /**
-     * For passwords everybody knows (the demo accounts'): the cheapest Argon2id, about a millisecond instead of tens
-     * (hundreds while the JIT is cold at start-up). {@link #needsUpgrade} reports such a hash, so the first login
-     * re-hashes it at the configured cost.
+     * For passwords everybody knows (the demo accounts'): 1 MiB and one pass (the default cost: 19 MiB, two), so
+     * seeding them costs little even while the JIT is cold at start-up. {@link #needsUpgrade} reports such a hash, so
+     * the first login re-hashes it at the configured cost.
      */
     private static final Argon2PasswordEncoder PUBLIC_PASSWORDS = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES,
             1, 1024, 1);
