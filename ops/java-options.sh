@@ -1,6 +1,6 @@
 # Sourced by scripts that start a node: AGORA_JAVA_OPTIONS, the JVM settings of a production node unless already set
 # (docs/configuration.md, "Memory and start-up"). The JVM sizes its heap from the machine's memory (a quarter of it);
-# a node on the embedded defaults with demo data keeps about 65 MB of heap live after start (measured:
+# a node on the embedded defaults with demo data keeps about 52 MB of heap live after start (measured:
 # bench/footprint/run.sh, bench/README.md "Footprint").
 # - -Xmx256m bounds the heap (4x the live set, so collections stay rare); -Xms32m lets it start small and grow.
 # - G1 with G1PeriodicGCInterval: start-up and bursts of load grow the heap, and only a collector that collects when

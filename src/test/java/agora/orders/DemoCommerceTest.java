@@ -3,7 +3,9 @@ package agora.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -105,5 +108,22 @@ class DemoCommerceTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> mvc.perform(get("/api/search")
                 .param("q", "alice").param("type", "profile"))
                 .andExpect(jsonPath("$.results[0].username").value("alice")));
+    }
+
+    @Test
+    void demoPasswordsAreHashedCheaplyThenAtFullCostFromTheFirstLogin() throws Exception {
+        // They are public (printed at start), so seeding spends no start-up time on them.
+        assertThat(demoHash("dave")).startsWith("$argon2id$v=19$m=1024,t=1,p=1$");
+
+        mvc.perform(post("/api/users/login").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"user\":{\"email\":\"dave@example.com\",\"password\":\"dave-demo-pass\"}}"))
+                .andExpect(status().isOk());
+
+        assertThat(demoHash("dave")).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    }
+
+    String demoHash(String username) {
+        return jdbc.sql("select password_hash from users where username = ?").param(username).query(String.class)
+                .single();
     }
 }

@@ -19,8 +19,8 @@ import agora.platform.DemoSeeding;
 
 /**
  * On the first start with an empty database, creates demo users with known passwords (all in one transaction) and
- * prints them once. Other modules seed their demo content after this ({@code agora.demo-data.enabled=false} turns
- * all off).
+ * prints them once. Their passwords are public, so they are hashed cheaply (upgraded at their first login). Other
+ * modules seed their demo content after this ({@code agora.demo-data.enabled=false} turns all off).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -71,7 +71,7 @@ class DemoAccounts implements ApplicationRunner {
     }
 
     private void seed() {
-        var hashes = USERS.stream().map(demo -> hasher.hash(demo.password())).toList();
+        var hashes = USERS.stream().map(demo -> hasher.hashPublicPassword(demo.password())).toList();
         var lines = new StringBuilder("Demo data: created these users (email / password):");
         transaction.executeWithoutResult(tx -> {
             for (int i = 0; i < USERS.size(); i++) {

@@ -1,5 +1,8 @@
 package agora.accounts.internal;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +17,14 @@ class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
 
+    /**
+     * For passwords everybody knows (the demo accounts'): 1 MiB and one pass (the default cost: 19 MiB, two), so
+     * seeding them costs little even while the JIT is cold at start-up. {@link #needsUpgrade} reports such a hash, so
+     * the first login re-hashes it at the configured cost.
+     */
+    private static final Argon2PasswordEncoder PUBLIC_PASSWORDS = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES,
+            1, 1024, 1);
+
     private final Argon2PasswordEncoder encoder;
     private final HashingPool pool;
     private final String dummyHash;
@@ -23,11 +34,28 @@ class PasswordHasher {
         this.encoder = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, cost.parallelism(), cost.memoryKib(),
                 cost.iterations());
         this.pool = pool;
-        this.dummyHash = encoder.encode("a password nobody has, verified when the email is unknown");
+        this.dummyHash = hashOfNothing(cost);
+    }
+
+    /**
+     * A well-formed hash with the configured cost that no password matches: checking against it costs what a real
+     * check costs, and making it costs nothing (hashing a password here took a cold-JIT Argon2id at start-up).
+     */
+    private static String hashOfNothing(AuthProperties.Password cost) {
+        var salt = new byte[SALT_BYTES];
+        new SecureRandom().nextBytes(salt);
+        var base64 = Base64.getEncoder().withoutPadding();
+        return "$argon2id$v=19$m=%d,t=%d,p=%d$%s$%s".formatted(cost.memoryKib(), cost.iterations(),
+                cost.parallelism(), base64.encodeToString(salt), base64.encodeToString(new byte[HASH_BYTES]));
     }
 
     String hash(String password) {
         return pool.run(() -> encoder.encode(password));
+    }
+
+    /** For a password that is public anyway (a demo account's); upgraded at its first login. */
+    String hashPublicPassword(String password) {
+        return pool.run(() -> PUBLIC_PASSWORDS.encode(password));
     }
 
     /**
