@@ -11,8 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,8 +62,10 @@ class RealServerTest {
         var response = send(HttpRequest.newBuilder(uri("/api/user?token=secret-in-query"))
                 .header("X-Request-Id", "access-log-check-1"));
         assertThat(response.statusCode()).isEqualTo(401);
-        var lines = output.getOut().lines().filter(l -> l.contains("access-log-check-1") && l.contains("agora.access"))
-                .toList();
+        // The line is written once the request is done, which may be just after the client has the whole answer.
+        var lines = Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().lines()
+                .filter(l -> l.contains("access-log-check-1") && l.contains("agora.access")).toList(),
+                found -> !found.isEmpty());
         assertThat(lines).hasSize(1);
         assertThat(lines.getFirst()).containsPattern("GET /api/user 401 \\d+\\.\\dms user=-")
                 .doesNotContain("secret-in-query");
