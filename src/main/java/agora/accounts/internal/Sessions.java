@@ -8,14 +8,13 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import agora.accounts.ActiveSessions;
 import agora.accounts.CurrentUser;
 import agora.accounts.SessionsEnded;
+import agora.platform.AfterCommit;
 import agora.platform.ApiException;
 import agora.platform.Broadcast;
 
@@ -178,16 +177,7 @@ public class Sessions implements ActiveSessions {
      */
     private void evictEverywhere(SessionEviction eviction) {
         broadcast.send(TOPIC, eviction.message());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    evict(eviction);
-                }
-            });
-        } else {
-            evict(eviction);
-        }
+        AfterCommit.run(() -> evict(eviction));
     }
 
     private void evict(SessionEviction eviction) {

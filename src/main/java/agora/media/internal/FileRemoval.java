@@ -6,8 +6,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import agora.platform.AfterCommit;
 
 /**
  * Deletes image files once the rows that named them are gone for good: after the transaction that deleted them
@@ -29,16 +29,7 @@ class FileRemoval {
         if (keys.isEmpty()) {
             return;
         }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            deleteNow(keys);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                deleteNow(keys);
-            }
-        });
+        AfterCommit.run(() -> deleteNow(keys));
     }
 
     void deleteNow(Collection<String> keys) {

@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import agora.platform.AfterCommit;
 
 /**
  * Where listeners post emails: renders the template pair, records the email in the outbox (once per key)
@@ -52,16 +52,7 @@ public class Mailroom {
      * bound to this one, and SMTP must neither hold it nor have its bookkeeping join a finished transaction.
      */
     private void deliverAfterCommit(OutgoingEmail email) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            executor.execute(() -> postman.deliver(email));
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                executor.execute(() -> postman.deliver(email));
-            }
-        });
+        AfterCommit.run(() -> executor.execute(() -> postman.deliver(email)));
     }
 
     /** Message-IDs: unique and in our own domain (RFC 5322 §3.6.4). */

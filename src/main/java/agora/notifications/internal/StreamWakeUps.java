@@ -2,9 +2,8 @@ package agora.notifications.internal;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import agora.platform.AfterCommit;
 import agora.platform.Broadcast;
 
 /**
@@ -53,15 +52,6 @@ class StreamWakeUps {
 
     private void announce(long recipientId) {
         broadcast.send(TOPIC, Long.toString(recipientId));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    streams.wake(recipientId);
-                }
-            });
-        } else {
-            streams.wake(recipientId);
-        }
+        AfterCommit.run(() -> streams.wake(recipientId));
     }
 }

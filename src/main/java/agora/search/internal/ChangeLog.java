@@ -6,9 +6,8 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import agora.platform.AfterCommit;
 import agora.platform.Sql;
 
 /**
@@ -36,17 +35,7 @@ public class ChangeLog {
     public void record(String source, long entityId) {
         jdbc.sql("insert into search_changes (source, entity_id, changed_at) values (?, ?, ?)")
                 .params(source, entityId, Sql.timestamp(clock.instant())).update();
-        var wake = onRecorded;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake.run();
-                }
-            });
-        } else {
-            wake.run();
-        }
+        AfterCommit.run(onRecorded);
     }
 
     void onRecorded(Runnable wake) {

@@ -5,13 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import agora.platform.AfterCommit;
 import agora.social.CommentPosted;
 import agora.social.PostLiked;
 import agora.social.PostUnliked;
@@ -71,16 +70,7 @@ class KeptCandidates {
      * runs meanwhile cannot keep what the transaction is changing.
      */
     void forget(long... readers) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    invalidate(readers);
-                }
-            });
-        } else {
-            invalidate(readers);
-        }
+        AfterCommit.run(() -> invalidate(readers));
     }
 
     private void invalidate(long... readers) {
