@@ -6,6 +6,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -37,6 +38,11 @@ final class DatabaseUnavailable {
             }
         }
         return false;
+    }
+
+    /** The failure and what it came from, for the log: a wrapper's message alone may not say what the driver hit. */
+    static String describe(Throwable failure) {
+        return failure + " (root cause: " + NestedExceptionUtils.getMostSpecificCause(failure) + ")";
     }
 
     static ApiException problem() {

@@ -40,7 +40,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (!DatabaseUnavailable.causes(e)) {
                 throw e;
             }
-            log.warn("Database unavailable: {}", e.toString());
+            log.warn("Database unavailable: {}", DatabaseUnavailable.describe(e));
             problems.write(request, response, DatabaseUnavailable.problem());
         }
     }

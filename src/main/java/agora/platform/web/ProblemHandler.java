@@ -12,7 +12,6 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -133,8 +132,7 @@ class ProblemHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> other(Exception e) {
         if (DatabaseUnavailable.causes(e)) {
-            log.warn("Database unavailable: {} (root cause: {})", e.toString(),
-                    NestedExceptionUtils.getMostSpecificCause(e).toString());
+            log.warn("Database unavailable: {}", DatabaseUnavailable.describe(e));
             return entity(DatabaseUnavailable.problem());
         }
         if (e instanceof ErrorResponse spring) {

@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param commentWeight a comment counts as this many likes
  * @param discoveryWeight a discovered post's score is multiplied by this
  * @param keptFor how long a reader's candidate set is re-ranked before it is searched again (0: never kept)
- * @param keptMemory the candidate sets kept on a node take at most about this much heap (the least recently used go)
+ * @param keptMemory the candidate sets kept on a node take at most about this much heap (Caffeine evicts beyond it)
  */
 @ConfigurationProperties("agora.social.feed")
 public record FeedProperties(Duration halfLife, Duration horizon, int window, int discoveryPosts, int discoveryTags,
