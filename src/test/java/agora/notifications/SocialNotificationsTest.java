@@ -11,13 +11,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import agora.test.Api;
+import agora.test.Listeners;
 import agora.test.MutableClock;
 import agora.test.AgoraTest;
 
@@ -33,6 +34,13 @@ class SocialNotificationsTest {
 
     @Autowired
     MutableClock clock;
+
+    Listeners listeners;
+
+    @BeforeEach
+    void noteUnfinishedPublications() {
+        listeners = Listeners.whoseIdsStartWith(jdbc, "agora.notifications.");
+    }
 
     @Test
     void likesAggregateIntoOneNotificationAndUnlikingWithdrawsTheLiker() throws Exception {
@@ -168,12 +176,8 @@ class SocialNotificationsTest {
         awaitCount(mvc, author, 0);
     }
 
-    /** Waits until every event handed to the notification listeners has been handled. */
+    /** Waits until every event this test handed to the notification listeners has been handled. */
     void awaitListeners() {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> jdbc.sql("""
-                        select count(*) from event_publication
-                        where completion_date is null and listener_id like 'agora.notifications.%'""")
-                        .query(Long.class).single() == 0);
+        listeners.awaitIdle(Duration.ofSeconds(10));
     }
 }

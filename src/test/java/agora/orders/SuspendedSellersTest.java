@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,6 +38,7 @@ import agora.orders.internal.ShippingAddress;
 import agora.platform.ApiException;
 import agora.test.AgoraTest;
 import agora.test.Api;
+import agora.test.Listeners;
 import agora.test.MutableClock;
 
 /**
@@ -76,6 +78,14 @@ class SuspendedSellersTest {
     @Autowired
     TransactionTemplate transaction;
 
+    Listeners listeners;
+
+    @BeforeEach
+    void noteUnfinishedPublications() {
+        listeners = Listeners.whoseIdsStartWith(jdbc, "agora.catalog.internal.SuspendedSellers.",
+                "agora.orders.internal.SuspendedSellerOrders.");
+    }
+
     void suspend(Api.SignedUp user) {
         accounts.suspend(Shop.userId(jdbc, user.username()), clock.instant().plus(7, ChronoUnit.DAYS), "fraud");
     }
@@ -89,13 +99,9 @@ class SuspendedSellersTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.results[*].id");
     }
 
-    /** Waits until the catalog's and the orders' suspension listeners have finished with every event so far. */
+    /** Waits until the catalog's and the orders' suspension listeners have finished with every event of this test. */
     void awaitListeners() {
-        await().atMost(PATIENCE).until(() -> jdbc.sql("""
-                select count(*) from event_publication where completion_date is null
-                and (listener_id like 'agora.catalog.internal.SuspendedSellers.%'
-                     or listener_id like 'agora.orders.internal.SuspendedSellerOrders.%')""")
-                .query(Long.class).single() == 0);
+        listeners.awaitIdle(PATIENCE);
     }
 
     String paidOrder(Api.SignedUp buyer, String... productIds) throws Exception {
