@@ -160,12 +160,10 @@ for pid in "${starting[@]}"; do wait "$pid"; done
 # --- nginx in front -----------------------------------------------------------------------------------
 lb_port=$(free_port)
 mkdir -p "$work/nginx"
-upstreams=""
 for i in $(seq 1 "$nodes"); do
-  upstreams+="    server 127.0.0.1:$(grep "^NODE_${i}_PORT=" "$env_file" | cut -d= -f2) max_fails=1 fail_timeout=3s;"$'\n'
-done
-sed -e "s|@PORT@|$lb_port|" -e "s|@WORK@|$work/nginx|g" ops/cluster/nginx.conf \
-  | awk -v servers="$upstreams" '{ if ($0 ~ /@SERVERS@/) printf "%s", servers; else print }' >"$work/nginx/nginx.conf"
+  echo "server 127.0.0.1:$(grep "^NODE_${i}_PORT=" "$env_file" | cut -d= -f2) max_fails=1 fail_timeout=3s;"
+done >"$work/nginx/upstreams.conf"
+sed -e "s|@PORT@|$lb_port|" -e "s|@WORK@|$work/nginx|g" ops/cluster/nginx.conf >"$work/nginx/nginx.conf"
 log "nginx on http://127.0.0.1:$lb_port"
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' </dev/null >"$work/nginx/stderr.log" 2>&1 &
 on_down "kill $! 2>/dev/null || true"
