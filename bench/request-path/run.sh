@@ -39,7 +39,7 @@ wait_ready() { # pid, url, log
 }
 
 # The bare application, compiled against Spring Boot's MVC starter (classpath from bench/request-path/pom.xml).
-./mvnw -o -q -f bench/request-path/pom.xml dependency:build-classpath -Dmdep.outputFile="$work/classpath" >/dev/null
+./mvnw -q -ntp -f bench/request-path/pom.xml dependency:build-classpath -Dmdep.outputFile="$work/classpath" >/dev/null
 "$javac" -nowarn -d "$work/bare" -cp "$(cat "$work/classpath")" bench/request-path/BareApp.java
 bare_port=$(free_port)
 "$java" -cp "$work/bare:$(cat "$work/classpath")" BareApp --server.port="$bare_port" --spring.threads.virtual.enabled=true \
