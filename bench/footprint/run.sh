@@ -3,7 +3,7 @@
 # data): time to readiness (wall and CPU), RSS when ready and settled, RSS and req/s under a read load, for the JVM's
 # defaults and for the production settings of ops/java-options.sh; then start-up with and without the prepared start
 # (ops/prepare-start.sh), alternating so both see the same machine load. Builds nothing: run
-# `./mvnw -o -q -DskipTests package` first. Needs curl and hey (`apt-get install -y hey`).
+# `./mvnw -q -DskipTests package` first. Needs curl and hey (`apt-get install -y hey`).
 # Usage: bench/footprint/run.sh   (REPEAT=5 start-ups per mode, LOAD=20s of read load per mode, WORKERS=8)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
