@@ -36,10 +36,11 @@ rotation() {
     sed -i "s|^$line down;|$line;|" "$upstreams"
   fi
   workers=$(pgrep -P "$master" | sort)
-  kill -HUP "$master"
+  kill -HUP "$master" 2>/dev/null || return 0
   # the reload has taken effect once the master has a worker it did not have before
   for _ in $(seq 1 100); do
     [ -n "$(comm -13 <(echo "$workers") <(pgrep -P "$master" | sort))" ] && return 0
+    kill -0 "$master" 2>/dev/null || return 0    # nginx stopped meanwhile (down.sh stops it first)
     sleep 0.1
   done
   echo "nginx did not reload within 10 s" >&2
@@ -61,7 +62,7 @@ case "$action" in
   stop)
     [ -n "$pid" ] || exit 0
     kill -0 "$pid" 2>/dev/null || exit 0
-    rotation out
+    rotation out || echo "stopping node $n all the same" >&2
     kill -TERM "$pid" 2>/dev/null || exit 0
     for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || exit 0; sleep 0.5; done
     kill -KILL "$pid" 2>/dev/null || true ;;
