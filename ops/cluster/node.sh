@@ -24,17 +24,17 @@ pid=$(cat "$dir/pid" 2>/dev/null || true)
 # So a planned stop tells nginx first: the node is marked down in upstreams.conf and nginx reloads (the old worker
 # finishes the requests it has; the new one leaves the node out).
 rotation() {
-  local upstreams="$work/nginx/upstreams.conf" line master workers
+  local upstreams="$work/nginx/upstreams.conf" master before workers
   master=$(cat "$work/nginx/nginx.pid" 2>/dev/null) && kill -0 "$master" 2>/dev/null \
     || return 0    # no nginx (yet: up.sh starts the nodes first; or any more: down.sh stops it first)
-  line="server 127.0.0.1:$port max_fails=1 fail_timeout=3s"
+  before=$(cat "$upstreams")
+  # this node's line (as up.sh wrote it) gets " down" before its ";", or loses it
   if [ "$1" = out ]; then
-    grep -q "^$line down;" "$upstreams" && return 0
-    sed -i "s|^$line;|$line down;|" "$upstreams"
+    sed -i "/^server 127.0.0.1:$port /{/ down;\$/!s/;\$/ down;/}" "$upstreams"
   else
-    grep -q "^$line;" "$upstreams" && return 0
-    sed -i "s|^$line down;|$line;|" "$upstreams"
+    sed -i "/^server 127.0.0.1:$port /s/ down;\$/;/" "$upstreams"
   fi
+  [ "$(cat "$upstreams")" != "$before" ] || return 0    # it was so already: nothing to reload
   workers=$(pgrep -P "$master" | sort)
   kill -HUP "$master" 2>/dev/null || return 0
   # the reload has taken effect once the master has a worker it did not have before
