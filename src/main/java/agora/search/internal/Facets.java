@@ -20,7 +20,9 @@ final class Facets {
     static final long[] PRICE_BOUNDS = {0, 1_000, 5_000, 10_000, 50_000};
 
     final int[] types = new int[SearchType.values().length];
-    final Map<String, Integer> tags = new HashMap<>();
+    /** Counts by index-wide tag ordinal ({@link TagOrdinals}), once a segment has counted any. */
+    private TagOrdinals tagOrdinals;
+    private int[] tagCounts;
     final Map<String, int[]> prices = new HashMap<>();
 
     static int priceRange(long amount) {
@@ -31,11 +33,25 @@ final class Facets {
         return range;
     }
 
+    /** The tag counts to add a segment's into, numbered by {@code ordinals} (the same for every segment of a search). */
+    int[] tagCounts(TagOrdinals ordinals) {
+        if (tagOrdinals == null) {
+            tagOrdinals = ordinals;
+            tagCounts = new int[ordinals.size()];
+        }
+        return tagCounts;
+    }
+
     void add(Facets other) {
         for (var i = 0; i < types.length; i++) {
             types[i] += other.types[i];
         }
-        other.tags.forEach((tag, count) -> tags.merge(tag, count, Integer::sum));
+        if (other.tagOrdinals != null) {
+            var counts = tagCounts(other.tagOrdinals);
+            for (var ord = 0; ord < counts.length; ord++) {
+                counts[ord] += other.tagCounts[ord];
+            }
+        }
         other.prices.forEach((currency, counts) -> {
             var mine = prices.computeIfAbsent(currency, c -> new int[PRICE_BOUNDS.length]);
             for (var i = 0; i < counts.length; i++) {
@@ -50,7 +66,12 @@ final class Facets {
         for (var i = 0; i < types.length; i++) {
             scaled.types[i] = (int) Math.round(types[i] * factor);
         }
-        tags.forEach((tag, count) -> scaled.tags.put(tag, (int) Math.round(count * factor)));
+        if (tagOrdinals != null) {
+            var counts = scaled.tagCounts(tagOrdinals);
+            for (var ord = 0; ord < counts.length; ord++) {
+                counts[ord] = (int) Math.round(tagCounts[ord] * factor);
+            }
+        }
         prices.forEach((currency, counts) -> {
             var mine = new int[counts.length];
             for (var i = 0; i < counts.length; i++) {
@@ -64,23 +85,36 @@ final class Facets {
     public record PriceRange(String range, String currency, long minPrice, Long maxPrice, int count) {
     }
 
+    /** The {@value #TOP_TAGS} most used tags, most used first (ties by name). */
+    private Map<String, Integer> topTags() {
+        var topTags = new LinkedHashMap<String, Integer>();
+        if (tagOrdinals == null) {
+            return topTags;
+        }
+        Comparator<Integer> mostUsed = Comparator.<Integer>comparingInt(ord -> -tagCounts[ord]).thenComparing(tagOrdinals::name);
+        var top = new PriorityQueue<>(TOP_TAGS + 1, mostUsed.reversed());
+        for (var ord = 0; ord < tagCounts.length; ord++) {
+            if (tagCounts[ord] == 0 || top.size() == TOP_TAGS && tagCounts[ord] < tagCounts[top.peek()]) {
+                continue;
+            }
+            top.add(ord);
+            if (top.size() > TOP_TAGS) {
+                top.poll();
+            }
+        }
+        top.stream().sorted(mostUsed).forEach(ord -> topTags.put(tagOrdinals.name(ord), tagCounts[ord]));
+        return topTags;
+    }
+
     /** The facets as the API shows them. */
     Map<String, Object> view() {
         var typeCounts = new LinkedHashMap<String, Integer>();
         for (var type : SearchType.values()) {
             typeCounts.put(type.apiName(), types[type.ordinal()]);
         }
-        Comparator<Map.Entry<String, Integer>> mostUsed = Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey());
-        var top = new PriorityQueue<>(TOP_TAGS + 1, mostUsed.reversed());
-        for (var entry : tags.entrySet()) {
-            top.add(entry);
-            if (top.size() > TOP_TAGS) {
-                top.poll();
-            }
-        }
-        var topTags = new LinkedHashMap<String, Integer>();
-        top.stream().sorted(mostUsed).forEach(entry -> topTags.put(entry.getKey(), entry.getValue()));
+        var view = new LinkedHashMap<String, Object>();
+        view.put("type", typeCounts);
+        view.put("tags", topTags());
         var ranges = new ArrayList<PriceRange>();
         new TreeMap<>(prices).forEach((currency, counts) -> {
             for (var i = 0; i < counts.length; i++) {
@@ -91,9 +125,6 @@ final class Facets {
                 }
             }
         });
-        var view = new LinkedHashMap<String, Object>();
-        view.put("type", typeCounts);
-        view.put("tags", topTags);
         view.put("price", List.copyOf(ranges));
         return view;
     }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
@@ -89,7 +89,7 @@ final class RankingCollector implements Collector {
 
     private final class Leaf implements LeafCollector {
 
-        private final LeafReader reader;
+        private final LeafReaderContext context;
         private final int docBase;
         private final NumericDocValues types;
         private final NumericDocValues popularity;
@@ -105,7 +105,8 @@ final class RankingCollector implements Collector {
         private Scorable scorer;
 
         Leaf(LeafReaderContext context) throws IOException {
-            reader = context.reader();
+            this.context = context;
+            var reader = context.reader();
             docBase = context.docBase;
             types = DocValues.getNumeric(reader, IndexSchema.TYPE);
             popularity = DocValues.getNumeric(reader, IndexSchema.POPULARITY);
@@ -197,10 +198,12 @@ final class RankingCollector implements Collector {
 
         @Override
         public void finish() throws IOException {
-            var names = TagNames.of(reader);
+            var ordinals = TagOrdinals.of(ReaderUtil.getTopLevelContext(context).reader());
+            var indexWideCounts = facets.tagCounts(ordinals);
+            var indexWide = ordinals.ofSegment(context.ord);
             for (var ord = 0; ord < tagCounts.length; ord++) {
                 if (tagCounts[ord] > 0) {
-                    facets.tags.merge(names[ord], tagCounts[ord], Integer::sum);
+                    indexWideCounts[(int) indexWide.get(ord)] += tagCounts[ord];
                 }
             }
             for (var ord = 0; ord < priceCounts.length; ord++) {
