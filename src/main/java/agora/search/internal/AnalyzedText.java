@@ -3,24 +3,25 @@ package agora.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
 
 /**
- * A text field analyzed once at indexing: its tokens replayed into the field's postings, and its distinct words
- * added to the document's {@link IndexSchema#WORDS}. Analysis (tokenizing, Porter stemming) is most of what
- * indexing costs, so the combined field must not pay for it a second time.
+ * A text field analyzed once at indexing: its tokens replayed into the field's postings, and counted, by the
+ * field's weight, into the document's {@link IndexSchema#WORDS}. Analysis (tokenizing, Porter stemming) is most
+ * of what indexing costs, so the combined field must not pay for it a second time.
  */
 final class AnalyzedText {
 
-    /** {@link IndexSchema#WORDS}: whether a document has a word, nothing more. */
+    /** {@link IndexSchema#WORDS}: each word once, with its weighted count as the frequency, and the weighted length as the norm. */
     static final FieldType WORDS_TYPE = wordsType();
 
     private AnalyzedText() {
@@ -28,52 +29,69 @@ final class AnalyzedText {
 
     private static FieldType wordsType() {
         var type = new FieldType();
-        type.setIndexOptions(IndexOptions.DOCS);
-        type.setOmitNorms(true);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS); // custom frequencies exclude positions
         type.setTokenized(true);
         type.setStored(false);
         type.freeze();
         return type;
     }
 
-    /** The distinct words of one document's searched fields. */
+    /** The words of one document's searched fields, each with its occurrences weighted by their fields. */
     static final class Words {
 
-        private final Set<String> words = new LinkedHashSet<>();
+        private final Map<String, Integer> counts = new LinkedHashMap<>();
 
         boolean isEmpty() {
-            return words.isEmpty();
+            return counts.isEmpty();
         }
 
         TokenStream stream() {
-            return new Replay(List.copyOf(words), null, 0);
+            return new WeightedWords(counts);
         }
     }
 
-    /** The field's tokens (stems with their position increments), each also noted in {@code words}. */
+    /** The field's tokens (stems with their position increments), each also counted in {@code words}. */
     static TokenStream of(String field, String text, Words words) {
         var terms = new ArrayList<String>();
         var increments = new ArrayList<Integer>();
+        var finalIncrement = analyze(field, text, words, (stem, increment) -> {
+            terms.add(stem);
+            increments.add(increment);
+        });
+        return new Replay(terms, increments.stream().mapToInt(Integer::intValue).toArray(), finalIncrement);
+    }
+
+    /** Counts a text in {@code words} only: for what is searched but never phrase-matched (tags, names). */
+    static void count(String field, String text, Words words) {
+        analyze(field, text, words, (stem, increment) -> {
+        });
+    }
+
+    private interface Tokens {
+        void add(String stem, int increment);
+    }
+
+    /** Analyzes the text, counting each stem in {@code words}; answers the final position increment. */
+    private static int analyze(String field, String text, Words words, Tokens tokens) {
+        var weight = IndexSchema.WEIGHTS.get(field);
         try (var stream = TextAnalysis.ENGLISH.tokenStream(field, text)) {
             var term = stream.addAttribute(CharTermAttribute.class);
             var increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
                 var stem = term.toString();
-                terms.add(stem);
-                increments.add(increment.getPositionIncrement());
-                words.words.add(stem);
+                tokens.add(stem, increment.getPositionIncrement());
+                words.counts.merge(stem, weight, Integer::sum);
             }
             stream.end();
             // stop words at the end still move the position, as they would have in a field analyzed by the writer
-            return new Replay(terms, increments.stream().mapToInt(Integer::intValue).toArray(),
-                    increment.getPositionIncrement());
+            return increment.getPositionIncrement();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // analysis of a String does no I/O
         }
     }
 
-    /** Tokens already analyzed, played back to the index writer; without increments every one is the next position. */
+    /** Tokens already analyzed, played back to the index writer. */
     private static final class Replay extends TokenStream {
 
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -102,7 +120,7 @@ final class AnalyzedText {
             }
             clearAttributes();
             term.setEmpty().append(terms.get(index));
-            increment.setPositionIncrement(increments == null ? 1 : increments[index]);
+            increment.setPositionIncrement(increments[index]);
             index++;
             return true;
         }
@@ -111,6 +129,37 @@ final class AnalyzedText {
         public void end() throws IOException {
             super.end();
             increment.setPositionIncrement(finalIncrement);
+        }
+    }
+
+    /** Each distinct word once, its weighted count as the term frequency (which Lucene also adds to the length). */
+    private static final class WeightedWords extends TokenStream {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
+        private final List<Map.Entry<String, Integer>> counts;
+        private int index;
+
+        WeightedWords(Map<String, Integer> counts) {
+            this.counts = List.copyOf(counts.entrySet());
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            index = 0;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (index == counts.size()) {
+                return false;
+            }
+            clearAttributes();
+            var count = counts.get(index++);
+            term.setEmpty().append(count.getKey());
+            frequency.setTermFrequency(count.getValue());
+            return true;
         }
     }
 }

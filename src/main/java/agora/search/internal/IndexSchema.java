@@ -1,7 +1,6 @@
 package agora.search.internal;
 
 import java.io.IOException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class IndexSchema {
 
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     /** "source:id", the unique key updates and deletes go by (terms), and what owner look-ups read (doc values). */
     static final String KEY = "key";
@@ -46,10 +45,12 @@ final class IndexSchema {
     /** The source's internal id (doc values), the last tie-breaker. */
     static final String ID = "id";
 
+    /** Title, description and body: their words with positions, for phrases. */
     static final String TITLE = "title";
+    /** Tags and the maker's name are only counted in {@link #WORDS}: never phrase-matched, no field of their own. */
     static final String TAGS = "tags";
     static final String PEOPLE = "people";
-    /** Description and body: searched (terms), and their text for snippets (binary doc values, uncompressed). */
+    /** Description and body also keep their text for snippets (binary doc values, uncompressed). */
     static final String DESCRIPTION = "description";
     static final String BODY = "body";
 
@@ -70,15 +71,18 @@ final class IndexSchema {
     /** Completions: titles and usernames. */
     static final String SUGGEST = "suggest";
     /**
-     * Every word of the searched text fields, once per document (no frequencies, positions or norms): what decides
-     * whether a document matches a word, so that counting, tiering and typo look-ups read one term per word
-     * instead of one per field. Scores still come from the fields themselves.
+     * Every word of the searched text fields, once per document, its frequency the sum of its occurrences each
+     * weighted by {@link #WEIGHTS}: what decides and scores a match (BM25F, as Lucene's {@code CombinedFieldQuery}
+     * and Elasticsearch's {@code combined_fields} compute it at query time), so that each query word is one term
+     * query. Title, description and body are also indexed on their own, with positions, for phrases and snippets.
      */
     static final String WORDS = "words";
 
-    /** Text fields searched by every query, with their weights (title > tags > description/body). */
-    static final Map<String, Float> BOOSTS = orderedBoosts();
-
+    /**
+     * How much one occurrence of a word counts in {@link #WORDS}, by the text it is in: title 4, tags 2.5,
+     * maker's name and description 1.5, body 1, doubled to whole numbers (frequencies are integers).
+     */
+    static final Map<String, Integer> WEIGHTS = Map.of(TITLE, 8, TAGS, 5, PEOPLE, 3, DESCRIPTION, 3, BODY, 2);
 
     private static final int MAX_TAG_LENGTH = 64;
     private static final int MAX_SUGGESTION_LENGTH = 200;
@@ -90,16 +94,6 @@ final class IndexSchema {
     };
 
     private IndexSchema() {
-    }
-
-    private static Map<String, Float> orderedBoosts() {
-        var boosts = new LinkedHashMap<String, Float>();
-        boosts.put(TITLE, 4.0f);
-        boosts.put(TAGS, 2.5f);
-        boosts.put(PEOPLE, 1.5f);
-        boosts.put(DESCRIPTION, 1.5f);
-        boosts.put(BODY, 1.0f);
-        return Collections.unmodifiableMap(boosts);
     }
 
     /** Postings of the completion field go into a suggester FST; everything else is Lucene's default. */
@@ -137,11 +131,11 @@ final class IndexSchema {
         doc.add(new NumericDocValuesField(ID, content.id()));
         var words = new AnalyzedText.Words();
         text(doc, TITLE, content.title(), words);
-        text(doc, PEOPLE, content.people(), words);
+        counted(PEOPLE, content.people(), words);
         snippetText(doc, DESCRIPTION, content.description(), words);
         snippetText(doc, BODY, content.body(), words);
         content.tags().stream().map(IndexSchema::tag).filter(t -> !t.isEmpty()).distinct().forEach(tag -> {
-            text(doc, TAGS, tag, words);
+            AnalyzedText.count(TAGS, tag, words);
             doc.add(new StringField(TAG, tag, Field.Store.NO));
             doc.add(new SortedSetDocValuesField(TAG, new BytesRef(tag)));
         });
@@ -185,6 +179,13 @@ final class IndexSchema {
     private static void text(Document doc, String field, String value, AnalyzedText.Words words) {
         if (value != null && !value.isBlank()) {
             doc.add(new Field(field, AnalyzedText.of(field, value, words), TextField.TYPE_NOT_STORED));
+        }
+    }
+
+    /** Searched, not phrase-matched: only counted in the document's words. */
+    private static void counted(String field, String value, AnalyzedText.Words words) {
+        if (value != null && !value.isBlank()) {
+            AnalyzedText.count(field, value, words);
         }
     }
 

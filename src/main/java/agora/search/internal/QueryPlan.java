@@ -15,7 +15,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -24,22 +23,26 @@ import org.apache.lucene.search.TermQuery;
  * A user's query turned into Lucene queries, built term by term from the analyzed words: no query parser ever
  * sees the input, so quotes, colons, wildcards and the like are just punctuation.
  *
- * <p>Each word matches its exact (stemmed) form in any text field, weighted by field, or one of its typo
- * corrections (index terms within the allowed edit distance, see {@link TypoCorrections}) with a much lower
- * weight. The whole query also matches as a phrase. {@link #exactWords()} and {@link #phrase()} are what
+ * <p>Each word matches its exact (stemmed) form in the combined field {@link IndexSchema#WORDS}, where each
+ * occurrence counts by the weight of the field it is in (BM25F), or one of its typo corrections (index terms
+ * within the allowed edit distance, see {@link TypoCorrections}) with a much lower weight. The whole query also matches as a phrase. {@link #exactWords()} and {@link #phrase()} are what
  * ranking tiers on: exact words before typo-corrected ones, phrases before scattered words.
  */
 final class QueryPlan {
 
     /** Distinct words a query searches for; further words are ignored (a 256-character query rarely has more). */
     static final int MAX_WORDS = 12;
-    /** Lucene's clause limit, raised so that MAX_WORDS × fields × typo expansions always fit. */
+    /** Lucene's clause limit, raised so that MAX_WORDS × typo expansions × the phrase fields always fit. */
     static final int MAX_CLAUSES = 8192;
-    /** Typo-corrected matches weigh this much of an exact match in the same field. */
+    /** A word's typo corrections weigh this much of the word itself (and count only where it is absent). */
     static final float TYPO_WEIGHT = 0.2f;
-    /** A phrase match adds this much of the field's weight on top of its words. */
-    static final float PHRASE_WEIGHT = 1.5f;
+    /**
+     * A phrase match adds its field's BM25 times this much of the field's weight (of {@link IndexSchema#WEIGHTS},
+     * which are doubled: 1.5 times the field's weight).
+     */
+    static final float PHRASE_WEIGHT = 0.75f;
     private static final String[] PHRASE_FIELDS = {IndexSchema.TITLE, IndexSchema.DESCRIPTION, IndexSchema.BODY};
+    private static final String[] SNIPPET_FIELDS = {IndexSchema.DESCRIPTION, IndexSchema.BODY};
 
     /**
      * One analyzed query word: its stem, position (for phrases), the length the user typed, and the index terms
@@ -109,7 +112,7 @@ final class QueryPlan {
         return words;
     }
 
-    /** Matches documents that have every word (or, with {@code allWords} false, any word), scored by BM25. */
+    /** Matches documents that have every word (or, with {@code allWords} false, any word), scored by BM25F. */
     Query matching(boolean allWords) {
         var query = new BooleanQuery.Builder();
         words.forEach(word -> query.add(wordQuery(word), allWords ? Occur.MUST : Occur.SHOULD));
@@ -118,9 +121,20 @@ final class QueryPlan {
     }
 
     /**
-     * Exactly the documents {@code matching(true)} finds, for counting them: per word, its terms (exact and
-     * corrections) in {@link IndexSchema#WORDS}, one term query each, where matching reads one per field. The
-     * phrases never decide what matches.
+     * Matches documents that have every word exactly, scored as {@code matching(true)} scores them: a word
+     * present exactly counts by its exact term alone. So the best of them come from plain term queries, which
+     * top-k search skips through fastest.
+     */
+    Query matchingExactly() {
+        var query = new BooleanQuery.Builder();
+        words.forEach(word -> query.add(anywhere(word.stem()), Occur.MUST));
+        phraseQueries(true).forEach(phrase -> query.add(phrase, Occur.SHOULD));
+        return query.build();
+    }
+
+    /**
+     * Exactly the documents {@code matching(true)} finds, for counting them unscored: per word, any of its terms
+     * (exact and corrections); the phrases never decide what matches.
      */
     Query counting() {
         var query = new BooleanQuery.Builder();
@@ -153,25 +167,35 @@ final class QueryPlan {
         return Optional.of(any.build());
     }
 
-    /** What snippets mark: every word, exact or typo-corrected. */
+    /** What snippets mark in description and body: every word, exact or typo-corrected. */
     Query highlighting() {
         var query = new BooleanQuery.Builder();
-        words.forEach(word -> query.add(wordQuery(word), Occur.SHOULD));
+        for (var field : SNIPPET_FIELDS) {
+            words.forEach(word -> {
+                query.add(new TermQuery(new Term(field, word.stem())), Occur.SHOULD);
+                word.corrections().forEach(correction -> query.add(new TermQuery(new Term(field, correction)), Occur.SHOULD));
+            });
+        }
         return query.build();
     }
 
-    private Query wordQuery(Word word) {
-        var alternatives = new ArrayList<Query>();
-        IndexSchema.BOOSTS.forEach((field, boost) -> {
-            alternatives.add(new BoostQuery(new TermQuery(new Term(field, word.stem())), boost));
-            if (!word.corrections().isEmpty()) {
-                var corrections = new BooleanQuery.Builder();
-                word.corrections().forEach(correction ->
-                        corrections.add(new TermQuery(new Term(field, correction)), Occur.SHOULD));
-                alternatives.add(new BoostQuery(corrections.build(), boost * TYPO_WEIGHT));
-            }
-        });
-        return new DisjunctionMaxQuery(alternatives, 0.1f);
+    /**
+     * The word in the combined field, scored by BM25F; only in a document without the word itself do its typo
+     * corrections count, a fifth as much.
+     */
+    private static Query wordQuery(Word word) {
+        if (word.corrections().isEmpty()) {
+            return anywhere(word.stem());
+        }
+        var corrections = new BooleanQuery.Builder();
+        word.corrections().forEach(correction -> corrections.add(anywhere(correction), Occur.SHOULD));
+        var correctedOnly = new BooleanQuery.Builder()
+                .add(new BoostQuery(corrections.build(), TYPO_WEIGHT), Occur.MUST)
+                .add(anywhere(word.stem()), Occur.MUST_NOT);
+        return new BooleanQuery.Builder()
+                .add(anywhere(word.stem()), Occur.SHOULD)
+                .add(correctedOnly.build(), Occur.SHOULD)
+                .build();
     }
 
     private List<Query> phraseQueries(boolean boosted) {
@@ -184,7 +208,7 @@ final class QueryPlan {
             var first = tokens.getFirst().position();
             tokens.forEach(token -> phrase.add(new Term(field, token.stem()), token.position() - first));
             Query query = phrase.build();
-            phrases.add(boosted ? new BoostQuery(query, IndexSchema.BOOSTS.get(field) * PHRASE_WEIGHT) : query);
+            phrases.add(boosted ? new BoostQuery(query, IndexSchema.WEIGHTS.get(field) * PHRASE_WEIGHT) : query);
         }
         return phrases;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -68,22 +69,16 @@ public class SearchService {
         var scored = !plan.isEmpty();
         // without searchable words (blank, or only stop words and punctuation) the filters list by the sort
         Query text = scored ? plan.matching(allWords) : new MatchAllDocsQuery();
-        var filters = filters(request);
-        var excluded = ViewerExclusions.of(request.viewer());
-        var query = new BooleanQuery.Builder().add(text, scored ? Occur.MUST : Occur.FILTER);
-        filters.forEach(filter -> query.add(filter, Occur.FILTER));
-        excluded.ifPresent(exclusion -> query.add(exclusion, Occur.MUST_NOT));
-        var base = query.build();
+        var restrictions = restrictions(request);
+        var base = withRestrictions(text, scored ? Occur.MUST : Occur.FILTER, restrictions);
         var keep = request.offset() + request.limit();
         if (byTiers && scored && allWords && request.sort() == SortOrder.RELEVANCE) {
             // the page by top-k search tier by tier, then one unscored pass for the total and the facets
-            var best = TopTiers.best(searcher, plan, base, request.typeMask(), keep, nowMillis);
+            var best = TopTiers.best(searcher, plan, restrictions, request.typeMask(), keep, nowMillis);
             if (best.isPresent()) {
-                var counting = new BooleanQuery.Builder().add(plan.counting(), Occur.FILTER);
-                filters.forEach(filter -> counting.add(filter, Occur.FILTER));
-                excluded.ifPresent(exclusion -> counting.add(exclusion, Occur.MUST_NOT));
-                var counts = MatchCounts.of(searcher, counting.build(), new RankingCollector.Spec(request.sort(), 0,
-                        request.typeMask(), List.of(), null, false, nowMillis), MatchCounts.EXACT_UP_TO);
+                var counts = MatchCounts.of(searcher, withRestrictions(plan.counting(), Occur.FILTER, restrictions),
+                        new RankingCollector.Spec(request.sort(), 0, request.typeMask(), List.of(), null, false, nowMillis),
+                        MatchCounts.EXACT_UP_TO);
                 return new RankingCollector.Ranked(best.get(), counts.total(), counts.exact(), counts.facets());
             }
         }
@@ -100,18 +95,30 @@ public class SearchService {
         return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
     }
 
-    private static List<Query> filters(SearchRequest request) {
-        var filters = new ArrayList<Query>();
-        request.tags().forEach(tag -> filters.add(new TermQuery(new Term(IndexSchema.TAG, tag))));
+    /** The request's filters and the viewer's exclusions, as clauses to add to a query. */
+    private static List<BooleanClause> restrictions(SearchRequest request) {
+        var restrictions = new ArrayList<BooleanClause>();
+        request.tags().forEach(tag -> restrictions.add(filter(new TermQuery(new Term(IndexSchema.TAG, tag)))));
         if (request.currency() != null) {
-            filters.add(new TermQuery(new Term(IndexSchema.CURRENCY, request.currency())));
+            restrictions.add(filter(new TermQuery(new Term(IndexSchema.CURRENCY, request.currency()))));
         }
         if (request.minPrice() != null || request.maxPrice() != null) {
-            filters.add(LongPoint.newRangeQuery(IndexSchema.PRICE,
+            restrictions.add(filter(LongPoint.newRangeQuery(IndexSchema.PRICE,
                     request.minPrice() == null ? 0 : request.minPrice(),
-                    request.maxPrice() == null ? Long.MAX_VALUE : request.maxPrice()));
+                    request.maxPrice() == null ? Long.MAX_VALUE : request.maxPrice())));
         }
-        return filters;
+        ViewerExclusions.of(request.viewer()).ifPresent(excluded -> restrictions.add(new BooleanClause(excluded, Occur.MUST_NOT)));
+        return restrictions;
+    }
+
+    private static BooleanClause filter(Query query) {
+        return new BooleanClause(query, Occur.FILTER);
+    }
+
+    static Query withRestrictions(Query query, Occur occur, List<BooleanClause> restrictions) {
+        var restricted = new BooleanQuery.Builder().add(query, occur);
+        restrictions.forEach(restricted::add);
+        return restricted.build();
     }
 
     private static List<Map<String, Object>> results(IndexSearcher searcher, SearchRequest request, QueryPlan plan,

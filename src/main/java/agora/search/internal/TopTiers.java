@@ -12,6 +12,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
@@ -42,30 +43,29 @@ final class TopTiers {
     /**
      * The best {@code keep} hits by relevance, or empty when the simple tiers hold fewer than that.
      *
-     * @param base the matching query with the request's filters (not the type filter)
+     * @param restrictions the request's filters and exclusions (not the type filter)
      */
-    static Optional<List<Ranking.Hit>> best(IndexSearcher searcher, QueryPlan plan, Query base, int typeMask,
-            int keep, long nowMillis) throws IOException {
+    static Optional<List<Ranking.Hit>> best(IndexSearcher searcher, QueryPlan plan, List<BooleanClause> restrictions,
+            int typeMask, int keep, long nowMillis) throws IOException {
         var exactWords = plan.exactWords();
-        var allExact = new BooleanQuery.Builder();
-        exactWords.forEach(word -> allExact.add(word, Occur.FILTER));
         var typeFilter = typeFilter(typeMask);
         var tierOfAllExact = 2 * exactWords.size();
+        var exactly = plan.matchingExactly();
         var levels = new ArrayList<Level>();
         var phrase = plan.phrase();
         if (phrase.isPresent()) {
-            levels.add(new Level(tierOfAllExact + 1, List.of(allExact.build(), phrase.get()), List.of()));
-            levels.add(new Level(tierOfAllExact, List.of(allExact.build()), List.of(phrase.get())));
+            levels.add(new Level(tierOfAllExact + 1, exactly, List.of(phrase.get()), List.of()));
+            levels.add(new Level(tierOfAllExact, exactly, List.of(), List.of(phrase.get())));
         } else {
-            levels.add(new Level(tierOfAllExact, List.of(allExact.build()), List.of()));
+            levels.add(new Level(tierOfAllExact, exactly, List.of(), List.of()));
         }
         if (exactWords.size() == 1) {
             // a phrase of one word's repetitions needs the word itself: what is left is typo-corrected only
-            levels.add(new Level(0, List.of(), List.of(exactWords.getFirst())));
+            levels.add(new Level(0, plan.matching(true), List.of(), List.of(exactWords.getFirst())));
         }
         var found = new ArrayList<Ranking.Hit>();
         for (var level : levels) {
-            var query = new BooleanQuery.Builder().add(base, Occur.MUST);
+            var query = new BooleanQuery.Builder().add(SearchService.withRestrictions(level.text(), Occur.MUST, restrictions), Occur.MUST);
             level.required().forEach(q -> query.add(q, Occur.FILTER));
             level.excluded().forEach(q -> query.add(q, Occur.MUST_NOT));
             typeFilter.ifPresent(q -> query.add(q, Occur.FILTER));
@@ -82,8 +82,8 @@ final class TopTiers {
         return Optional.of(List.copyOf(found.subList(0, Math.min(keep, found.size()))));
     }
 
-    /** The documents of one tier: those matching every required query and none of the excluded ones. */
-    private record Level(int tier, List<Query> required, List<Query> excluded) {
+    /** The documents of one tier: those the text query matches, with every required query and none of the excluded ones. */
+    private record Level(int tier, Query text, List<Query> required, List<Query> excluded) {
     }
 
     private record Spec(int tier, int keep, int typeMask, long nowMillis) {

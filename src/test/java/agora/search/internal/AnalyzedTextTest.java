@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,18 +19,20 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.SmallFloat;
 import org.junit.jupiter.api.Test;
 
-/** Text analyzed once must index exactly as the analyzer would, and feed the combined words field. */
+/** Text analyzed once must index exactly as the analyzer would, and feed the combined words field its weighted counts. */
 class AnalyzedTextTest {
 
     private static final SearchDocument DOCUMENT = new SearchDocument(SearchType.POST, 7, "p-7",
             "The Running Boards of Mr. O'Brien", List.of("Wood Work", "the"), "Zoë Smith", 3,
             "Boards for cutting, and the best of them.", "A café's board: cut, sand, oil; then run it to the end of.",
             null, 5, Instant.parse("2026-01-01T00:00:00Z"), Map.of());
+    private static final List<String> PHRASE_FIELDS = List.of(IndexSchema.TITLE, IndexSchema.DESCRIPTION, IndexSchema.BODY);
 
     @Test
-    void fieldsIndexAsTheAnalyzerWouldAndTheirWordsAreFoundInTheCombinedField() throws IOException {
+    void fieldsIndexAsTheAnalyzerWouldAndTheirWordsAreCountedByWeightInTheCombinedField() throws IOException {
         var directory = new ByteBuffersDirectory();
         try (var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.INDEXING).setCodec(new IndexSchema.Codec()))) {
             writer.addDocument(IndexSchema.toLucene("posts", DOCUMENT));
@@ -44,26 +47,39 @@ class AnalyzedTextTest {
         }
         try (var reader = DirectoryReader.open(directory)) {
             var leaf = reader.leaves().getFirst().reader();
-            var all = new ArrayList<String>();
-            for (var field : IndexSchema.BOOSTS.keySet()) {
-                var analyzedOnce = postings(leaf, field, 0);
-                assertThat(analyzedOnce).as(field).isNotEmpty().isEqualTo(postings(leaf, field, 1));
-                assertThat(leaf.getNormValues(field).advanceExact(0)).isTrue();
-                var norm = leaf.getNormValues(field).longValue();
-                var norms = leaf.getNormValues(field);
-                norms.advanceExact(1);
-                assertThat(norm).as(field).isEqualTo(norms.longValue());
-                analyzedOnce.forEach(posting -> all.add(posting.substring(0, posting.indexOf(' '))));
+            for (var field : PHRASE_FIELDS) {
+                assertThat(postings(leaf, field, 0)).as(field).isNotEmpty().isEqualTo(postings(leaf, field, 1));
+                assertThat(norm(leaf, field, 0)).as(field).isEqualTo(norm(leaf, field, 1));
             }
-            var words = new ArrayList<String>();
+            assertThat(postings(leaf, IndexSchema.TAGS, 0)).isEmpty();
+            assertThat(postings(leaf, IndexSchema.PEOPLE, 0)).isEmpty();
+            var weighted = new HashMap<String, Integer>();
+            for (var field : IndexSchema.WEIGHTS.keySet()) {
+                for (var posting : postings(leaf, field, 1)) {
+                    var parts = posting.split(" ");
+                    weighted.merge(parts[0], Integer.parseInt(parts[1]) * IndexSchema.WEIGHTS.get(field), Integer::sum);
+                }
+            }
+            var words = new HashMap<String, Integer>();
             TermsEnum terms = leaf.terms(IndexSchema.WORDS).iterator();
             for (var term = terms.next(); term != null; term = terms.next()) {
                 assertThat(terms.docFreq()).isEqualTo(1);
-                words.add(term.utf8ToString());
+                var postings = terms.postings(null, PostingsEnum.FREQS);
+                postings.nextDoc();
+                words.put(term.utf8ToString(), postings.freq());
             }
-            assertThat(words).containsExactlyInAnyOrderElementsOf(all.stream().distinct().toList())
-                    .contains("run", "board", "o'brien", "zoe", "wood", "cafe", "end");
+            assertThat(words).isEqualTo(weighted).containsKeys("run", "board", "o'brien", "zoe", "wood", "cafe", "end");
+            // the title's "board" counts 8, the description's 3, the body's 2; the length is the weighted sum
+            assertThat(words.get("board")).isEqualTo(8 + 3 + 2);
+            var length = weighted.values().stream().mapToInt(Integer::intValue).sum();
+            assertThat(norm(leaf, IndexSchema.WORDS, 0)).isEqualTo((long) SmallFloat.intToByte4(length));
         }
+    }
+
+    private static long norm(LeafReader leaf, String field, int doc) throws IOException {
+        var norms = leaf.getNormValues(field);
+        assertThat(norms.advanceExact(doc)).as(field).isTrue();
+        return norms.longValue();
     }
 
     /** "term freq positions" of one document's postings in a field. */
