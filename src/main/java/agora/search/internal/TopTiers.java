@@ -164,12 +164,18 @@ final class TopTiers {
                     if (type < 0 || type >= SearchType.values().length || (spec.typeMask() & (1 << type)) == 0) {
                         return;
                     }
+                    var likes = value(popularity, doc);
+                    var date = value(created, doc);
+                    var relevance = bm25 * Ranking.gentle(likes, date, spec.nowMillis());
+                    if (best.size() == spec.keep() && relevance < best.peek().relevance) {
+                        return; // one tier: less relevant is worse, whatever the ties would say
+                    }
                     var hit = new Ranking.Hit();
                     hit.doc = context.docBase + doc;
                     hit.tier = spec.tier();
-                    hit.popularity = value(popularity, doc);
-                    hit.created = value(created, doc);
-                    hit.relevance = bm25 * Ranking.gentle(hit.popularity, hit.created, spec.nowMillis());
+                    hit.popularity = likes;
+                    hit.created = date;
+                    hit.relevance = relevance;
                     if (best.size() < spec.keep()) {
                         best.add(hit);
                     } else if (ORDER.compare(hit, best.peek()) < 0) {
