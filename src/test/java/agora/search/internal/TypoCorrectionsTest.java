@@ -27,6 +27,23 @@ class TypoCorrectionsTest {
     }
 
     @Test
+    void aWordInManyDocumentsWasTypedAsMeant() throws IOException {
+        var directory = new ByteBuffersDirectory();
+        try (var writer = new IndexWriter(directory, new IndexWriterConfig(TextAnalysis.INDEXING).setCodec(new IndexSchema.Codec()))) {
+            for (var id = 1; id <= TypoCorrections.TYPED_AS_MEANT + 1; id++) {
+                var title = id <= TypoCorrections.TYPED_AS_MEANT ? "Walnut board" : "Walnot board";
+                writer.addDocument(IndexSchema.toLucene("posts", new SearchDocument(SearchType.POST, id, "p-" + id, title,
+                        List.of(), null, 0, null, null, null, 0, Instant.EPOCH, Map.of())));
+            }
+        }
+        try (var reader = DirectoryReader.open(directory)) {
+            assertThat(TypoCorrections.of(reader, "walnut", 1)).isEmpty();
+            assertThat(TypoCorrections.of(reader, "walnot", 1)).containsExactly("walnut");
+            assertThat(TypoCorrections.of(reader, "walnat", 1)).containsExactly("walnut", "walnot");
+        }
+    }
+
+    @Test
     void theAutomataCacheStaysWithinItsMemoryBound() throws IOException {
         var random = new SplittableRandom(1);
         long built = 0;
