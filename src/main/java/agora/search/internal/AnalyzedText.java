@@ -45,8 +45,10 @@ final class AnalyzedText {
             return counts.isEmpty();
         }
 
+        /** Each distinct word once, its weighted count as the term frequency (which Lucene also adds to the length). */
         TokenStream stream() {
-            return new WeightedWords(counts);
+            var frequencies = counts.values().stream().mapToInt(Integer::intValue).toArray();
+            return new Replay(List.copyOf(counts.keySet()), null, frequencies, 0);
         }
     }
 
@@ -58,7 +60,7 @@ final class AnalyzedText {
             terms.add(stem);
             increments.add(increment);
         });
-        return new Replay(terms, increments.stream().mapToInt(Integer::intValue).toArray(), finalIncrement);
+        return new Replay(terms, increments.stream().mapToInt(Integer::intValue).toArray(), null, finalIncrement);
     }
 
     /** Counts a text in {@code words} only: for what is searched but never phrase-matched (tags, names). */
@@ -91,19 +93,25 @@ final class AnalyzedText {
         }
     }
 
-    /** Tokens already analyzed, played back to the index writer. */
+    /**
+     * Tokens already analyzed, played back to the index writer; without increments every one is the next position,
+     * without frequencies every one occurs once.
+     */
     private static final class Replay extends TokenStream {
 
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+        private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
         private final List<String> terms;
         private final int[] increments;
+        private final int[] frequencies;
         private final int finalIncrement;
         private int index;
 
-        Replay(List<String> terms, int[] increments, int finalIncrement) {
+        Replay(List<String> terms, int[] increments, int[] frequencies, int finalIncrement) {
             this.terms = terms;
             this.increments = increments;
+            this.frequencies = frequencies;
             this.finalIncrement = finalIncrement;
         }
 
@@ -120,7 +128,8 @@ final class AnalyzedText {
             }
             clearAttributes();
             term.setEmpty().append(terms.get(index));
-            increment.setPositionIncrement(increments[index]);
+            increment.setPositionIncrement(increments == null ? 1 : increments[index]);
+            frequency.setTermFrequency(frequencies == null ? 1 : frequencies[index]);
             index++;
             return true;
         }
@@ -129,37 +138,6 @@ final class AnalyzedText {
         public void end() throws IOException {
             super.end();
             increment.setPositionIncrement(finalIncrement);
-        }
-    }
-
-    /** Each distinct word once, its weighted count as the term frequency (which Lucene also adds to the length). */
-    private static final class WeightedWords extends TokenStream {
-
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
-        private final List<Map.Entry<String, Integer>> counts;
-        private int index;
-
-        WeightedWords(Map<String, Integer> counts) {
-            this.counts = List.copyOf(counts.entrySet());
-        }
-
-        @Override
-        public void reset() throws IOException {
-            super.reset();
-            index = 0;
-        }
-
-        @Override
-        public boolean incrementToken() {
-            if (index == counts.size()) {
-                return false;
-            }
-            clearAttributes();
-            var count = counts.get(index++);
-            term.setEmpty().append(count.getKey());
-            frequency.setTermFrequency(count.getValue());
-            return true;
         }
     }
 }
