@@ -115,7 +115,7 @@ public class SearchService {
         return new BooleanClause(query, Occur.FILTER);
     }
 
-    static Query withRestrictions(Query query, Occur occur, List<BooleanClause> restrictions) {
+    private static Query withRestrictions(Query query, Occur occur, List<BooleanClause> restrictions) {
         var restricted = new BooleanQuery.Builder().add(query, occur);
         restrictions.forEach(restricted::add);
         return restricted.build();

@@ -65,7 +65,8 @@ final class TopTiers {
         }
         var found = new ArrayList<Ranking.Hit>();
         for (var level : levels) {
-            var query = new BooleanQuery.Builder().add(SearchService.withRestrictions(level.text(), Occur.MUST, restrictions), Occur.MUST);
+            var query = new BooleanQuery.Builder().add(level.text(), Occur.MUST);
+            restrictions.forEach(query::add);
             level.required().forEach(q -> query.add(q, Occur.FILTER));
             level.excluded().forEach(q -> query.add(q, Occur.MUST_NOT));
             typeFilter.ifPresent(q -> query.add(q, Occur.FILTER));
