@@ -1,7 +1,6 @@
 package agora.search.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -9,9 +8,6 @@ import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.util.LongValues;
 import org.apache.lucene.util.packed.PackedInts;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The index's tags under one numbering across its segments (Lucene's {@link OrdinalMap}), so that a search adds
@@ -21,7 +17,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 final class TagOrdinals {
 
-    private static final Cache<IndexReader.CacheKey, TagOrdinals> BY_READER = Caffeine.newBuilder().weakKeys().build();
+    private static final ReaderCache<TagOrdinals> BY_READER = new ReaderCache<>();
 
     private final OrdinalMap ordinals;
     private final String[] names;
@@ -33,20 +29,7 @@ final class TagOrdinals {
 
     static TagOrdinals of(IndexReader reader) throws IOException {
         var cache = reader.getReaderCacheHelper();
-        if (cache == null) {
-            return build(reader, null);
-        }
-        try {
-            return BY_READER.get(cache.getKey(), key -> {
-                try {
-                    return build(reader, key);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        return BY_READER.get(cache, () -> build(reader, cache == null ? null : cache.getKey()));
     }
 
     private static TagOrdinals build(IndexReader reader, IndexReader.CacheKey key) throws IOException {
