@@ -21,7 +21,7 @@ import org.apache.lucene.index.IndexOptions;
  */
 final class AnalyzedText {
 
-    /** {@link IndexSchema#WORDS}: each word once, with its weighted count as the frequency, and the weighted length as the norm. */
+    /** {@link IndexSchema#WORDS}: each word once, its weighted count as the frequency, the weighted length as the norm. */
     static final FieldType WORDS_TYPE = wordsType();
 
     private AnalyzedText() {

@@ -25,8 +25,9 @@ import org.apache.lucene.search.TermQuery;
  *
  * <p>Each word matches its exact (stemmed) form in the combined field {@link IndexSchema#WORDS}, where each
  * occurrence counts by the weight of the field it is in (BM25F), or one of its typo corrections (index terms
- * within the allowed edit distance, see {@link TypoCorrections}) with a much lower weight. The whole query also matches as a phrase. {@link #exactWords()} and {@link #phrase()} are what
- * ranking tiers on: exact words before typo-corrected ones, phrases before scattered words.
+ * within the allowed edit distance, see {@link TypoCorrections}) with a much lower weight. The whole query also
+ * matches as a phrase. {@link #exactWords()} and {@link #phrase()} are what ranking tiers on: exact words before
+ * typo-corrected ones, phrases before scattered words.
  */
 final class QueryPlan {
 
