@@ -6,4 +6,12 @@ package agora.notifications.internal;
  */
 record NotificationChanged(long recipientId, long notificationId, long position, NotificationType type,
         boolean fresh) {
+
+    /**
+     * Whether this change may be emailed at once: a new notification, not a paid order's (the order confirmation is
+     * that email). {@link NotificationEmails} is not even handed the others (public for its listener condition).
+     */
+    public boolean mayBeEmailed() {
+        return fresh && type != NotificationType.ORDER_PAID;
+    }
 }

@@ -43,10 +43,14 @@ class NotificationEmails {
         this.appUrl = properties.appUrl();
     }
 
-    @ApplicationModuleListener
+    /**
+     * The condition keeps the event publication registry from storing, and later completing, a publication of each
+     * change that is never emailed: a paid order's notification, a like joining an earlier one. The method checks
+     * again for a publication stored before it had the condition and handed over again.
+     */
+    @ApplicationModuleListener(condition = "#event.mayBeEmailed()")
     void on(NotificationChanged event) {
-        if (!event.fresh() || event.type() == NotificationType.ORDER_PAID
-                || preferences.of(event.recipientId()).choice(event.type()) != EmailChoice.AT_ONCE) {
+        if (!event.mayBeEmailed() || preferences.of(event.recipientId()).choice(event.type()) != EmailChoice.AT_ONCE) {
             return;
         }
         var notification = inbox.find(event.recipientId(), event.notificationId()).filter(n -> !n.read());

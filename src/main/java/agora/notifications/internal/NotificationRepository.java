@@ -36,18 +36,20 @@ class NotificationRepository {
 
     /** Takes the recipient's next position; the counter row stays locked until the transaction ends. */
     long nextPosition(long recipientId) {
-        if (incrementCounter(recipientId) == 0) {
+        return incrementCounter(recipientId).orElseGet(() -> {
             // First notification: two transactions may get here at once; one inserts, both then increment.
             jdbc.sql("insert into notification_counters (recipient_id, last_position) values (?, 0) on conflict do nothing")
                     .param(recipientId).update();
-            incrementCounter(recipientId);
-        }
-        return latestPosition(recipientId);
+            return incrementCounter(recipientId).orElseThrow();
+        });
     }
 
-    private int incrementCounter(long recipientId) {
-        return jdbc.sql("update notification_counters set last_position = last_position + 1 where recipient_id = ?")
-                .param(recipientId).update();
+    /** The incremented position, read back by the update itself (as its generated key); empty without a counter. */
+    private Optional<Long> incrementCounter(long recipientId) {
+        var position = new GeneratedKeyHolder();
+        var updated = jdbc.sql("update notification_counters set last_position = last_position + 1 where recipient_id = ?")
+                .param(recipientId).update(position, "last_position");
+        return updated == 0 ? Optional.empty() : Optional.of(position.getKeyAs(Long.class));
     }
 
     long latestPosition(long recipientId) {
@@ -160,12 +162,11 @@ class NotificationRepository {
 
     /** Keeps the recipient's newest {@code keep} notifications changed at or after {@code cutoff}. */
     void trim(long recipientId, int keep, Instant cutoff) {
-        jdbc.sql("delete from notifications where recipient_id = ? and updated_at < ?")
-                .params(recipientId, Sql.timestamp(cutoff)).update();
         jdbc.sql("""
-                delete from notifications where recipient_id = :r and position <= (select position from notifications
-                    where recipient_id = :r order by position desc limit 1 offset :keep)""")
-                .param("r", recipientId).param("keep", keep).update();
+                delete from notifications where recipient_id = :r and (updated_at < :cutoff
+                    or position <= (select position from notifications where recipient_id = :r
+                                    order by position desc limit 1 offset :keep))""")
+                .param("r", recipientId).param("cutoff", Sql.timestamp(cutoff)).param("keep", keep).update();
     }
 
     /** Everyone's notifications unchanged since before {@code cutoff}; answers how many went. */

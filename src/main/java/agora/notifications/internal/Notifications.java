@@ -216,7 +216,9 @@ public class Notifications implements Inbox {
 
         People(List<StoredNotification> stored) {
             this.stored = stored;
-            this.actors = rows.latestActors(stored.stream().map(StoredNotification::id).toList(), ACTORS_SHOWN);
+            // Orders and stock have nobody to show: their notifications need no look-up.
+            this.actors = rows.latestActors(stored.stream().filter(n -> n.actorCount() > 0).map(StoredNotification::id)
+                    .toList(), ACTORS_SHOWN);
             // Active ones only: an event that a deleted account caused may still arrive after the deletion.
             this.profiles = directory.findActiveById(actors.values().stream().flatMap(Collection::stream).distinct()
                     .toList());

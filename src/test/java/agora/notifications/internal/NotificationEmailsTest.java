@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.function.Function;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,5 +101,24 @@ class NotificationEmailsTest {
                 .matches("Your order order-\\d+ was shipped");
         assertThat(Mailbox.messagesTo(mvc, user.email())).extracting(Mailbox.Message::subject)
                 .noneMatch(subject -> subject.endsWith("was paid"));
+    }
+
+    @Test
+    void aChangeThatIsNeverEmailedLeavesNoPublicationForTheEmails() throws Exception {
+        var user = Shop.userId(jdbc, Api.signUp(mvc, "unpublished").username());
+        // Counted inside the publishing transaction, which the registry stores publications in; rolled back after.
+        Function<NotificationChanged, Long> stored = event -> transactions.execute(tx -> {
+            tx.setRollbackOnly();
+            publisher.publishEvent(event);
+            return jdbc.sql("""
+                    select count(*) from event_publication
+                    where listener_id like '%NotificationEmails%' and completion_date is null
+                      and serialized_event like ?""").param("%\"recipientId\":" + user + ",%")
+                    .query(Long.class).single();
+        });
+
+        assertThat(stored.apply(new NotificationChanged(user, 1, 1, NotificationType.SALE, true))).isOne();
+        assertThat(stored.apply(new NotificationChanged(user, 2, 2, NotificationType.ORDER_PAID, true))).isZero();
+        assertThat(stored.apply(new NotificationChanged(user, 3, 3, NotificationType.LIKE, false))).isZero();
     }
 }
