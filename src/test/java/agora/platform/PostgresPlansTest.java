@@ -8,12 +8,17 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
 import agora.test.AgoraTest;
 
-/** On PostgreSQL every statement is planned for its parameters (no generic plans for skewed data). */
+/**
+ * On PostgreSQL every statement is planned for its parameters (no generic plans for skewed data), except in writing
+ * transactions, whose statements find rows by key.
+ */
 @AgoraTest
 class PostgresPlansTest {
 
@@ -23,10 +28,32 @@ class PostgresPlansTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     @Test
     void connectionsPlanEachExecutionForItsParameters() throws Exception {
         var url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
         assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only");
         assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+    }
+
+    @Test
+    void writingTransactionsReusePlansReadOnlyOnesDoNot() throws Exception {
+        var url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+        assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only");
+        var readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+
+        String writing = new TransactionTemplate(transactions).execute(tx -> planCacheMode());
+        String reading = readOnly.execute(tx -> planCacheMode());
+
+        assertThat(writing).isEqualTo("auto");
+        assertThat(reading).isEqualTo("force_custom_plan");
+        assertThat(planCacheMode()).as("after the writing transaction").isEqualTo("force_custom_plan");
+    }
+
+    private String planCacheMode() {
+        return jdbc.sql("show plan_cache_mode").query(String.class).single();
     }
 }

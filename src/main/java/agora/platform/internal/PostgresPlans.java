@@ -10,7 +10,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * statements on the server after a few uses, and PostgreSQL then tends to switch to a generic plan; with
  * skewed data (a reader who follows a thousand authors, a user with thousands of likes) a generic plan
  * can be ten times slower than the custom one (measured: the followed-authors feed query 43 ms instead of
- * 6 ms). Planning costs a fraction of a millisecond. An explicit {@code options} setting is left alone.
+ * 6 ms). Planning costs a fraction of a millisecond. An explicit {@code options} setting is left alone. Writing
+ * transactions reuse plans ({@link WritePlans}).
  */
 @Component
 class PostgresPlans implements BeanPostProcessor {
