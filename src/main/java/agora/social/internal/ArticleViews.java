@@ -3,6 +3,7 @@ package agora.social.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,19 @@ class ArticleViews {
 
     /** Views in the order of the given posts. */
     List<ArticleView> of(List<Post> posts, Optional<Long> reader) {
+        return of(posts, reader, authorIds -> reader.map(r -> follows.followedAmong(r, authorIds)).orElse(Set.of()));
+    }
+
+    /**
+     * Views in the order of the given posts, for a reader who is known to follow exactly {@code followed} among their
+     * authors (the ranked feed read that in the same transaction), so that is not asked again.
+     */
+    List<ArticleView> of(List<Post> posts, long reader, Set<Long> followed) {
+        return of(posts, Optional.of(reader), authorIds -> followed);
+    }
+
+    private List<ArticleView> of(List<Post> posts, Optional<Long> reader,
+            Function<List<Long>, Set<Long>> followedAmongAuthors) {
         if (posts.isEmpty()) {
             return List.of();
         }
@@ -48,7 +62,7 @@ class ArticleViews {
         var authorIds = posts.stream().map(Post::authorId).distinct().toList();
         var tagNames = tags.namesByPost(postIds);
         var profiles = directory.findAllById(authorIds);
-        Set<Long> followed = reader.map(r -> follows.followedAmong(r, authorIds)).orElse(Set.of());
+        var followed = followedAmongAuthors.apply(authorIds);
         Set<Long> liked = reader.map(r -> favorites.favoritedAmong(r, postIds)).orElse(Set.of());
         return posts.stream().map(post -> new ArticleView(post, tagNames.getOrDefault(post.id(), List.of()),
                 AuthorView.of(profiles.get(post.authorId()), followed.contains(post.authorId())),

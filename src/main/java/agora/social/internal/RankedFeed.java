@@ -67,7 +67,10 @@ public class RankedFeed {
         var byId = posts.findSummariesById(page.stream().map(r -> r.candidate().postId()).toList()).stream()
                 .collect(Collectors.toMap(Post::id, Function.identity()));
         var shown = page.stream().filter(r -> byId.containsKey(r.candidate().postId())).toList();
-        var articles = views.of(shown.stream().map(r -> byId.get(r.candidate().postId())).toList(), Optional.of(reader));
+        // A candidate's source says whether the reader follows its author: both were read in this transaction.
+        var followed = shown.stream().filter(r -> r.candidate().source() == Source.FOLLOWING)
+                .map(r -> r.candidate().authorId()).collect(Collectors.toSet());
+        var articles = views.of(shown.stream().map(r -> byId.get(r.candidate().postId())).toList(), reader, followed);
         var entries = new ArrayList<FeedEntry>(shown.size());
         for (var i = 0; i < shown.size(); i++) {
             var r = shown.get(i);
