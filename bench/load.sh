@@ -6,7 +6,8 @@
 # PostgreSQL backends, over CPU_REQUESTS sequential requests: bench/social/cpu-per-request.py), the figure least
 # disturbed by whatever else the machine runs. Bounded in time; only talks to BASE (loopback).
 #   bench/load.sh http://127.0.0.1:PORT
-#   env: DURATION=60s, MAX_DURATION=30s, CONCURRENCY=8, CPU_REQUESTS=300 (0: skip),
+#   env: DURATION=60s, MAX_DURATION=30s, CONCURRENCY=8, CPU_REQUESTS=300 (0: skip), WARMUP=6000 (requests per
+#        endpoint before measuring it: after 3,000 ranked-feed requests the JIT was still compiling, bench/README.md),
 #        SERVER_PID (default: the java process listening on BASE's port), AGORA_BENCH_DB (default agora_bench)
 set -euo pipefail
 base=${1:?usage: bench/load.sh http://127.0.0.1:PORT}
@@ -14,6 +15,7 @@ duration=${DURATION:-60s}
 max_duration=${MAX_DURATION:-30s}
 concurrency=${CONCURRENCY:-8}
 cpu_requests=${CPU_REQUESTS:-300}
+warmup=${WARMUP:-6000}
 command -v hey >/dev/null || { echo "hey is missing: apt-get install hey" >&2; exit 1; }
 
 token=$(curl -fsS -X POST "$base/api/users/login" -H 'Content-Type: application/json' \
@@ -69,7 +71,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for path in "/api/articles" "/api/articles/feed" "/api/feed"; do
   curl -fsS -o /dev/null -H "$auth" "$base$path" || { echo "GET $path failed" >&2; exit 1; }
-  hey -z 10s -c 4 -H "$auth" "$base$path" >/dev/null # warm-up
+  hey -n "$warmup" -c 4 -H "$auth" "$base$path" >/dev/null # warm-up
   [ "$cpu_requests" = 0 ] || "$(dirname "$0")/social/cpu-per-request.py" "$server_pid" "$base" "$token" "$path" "$cpu_requests"
   hey -z "$duration" -c 10 -q 10 -H "$auth" "$base$path" >"$out/rate"
   summary "GET $path @ 100 req/s in bursts" "$out/rate"
