@@ -19,13 +19,14 @@ import com.zaxxer.hikari.HikariDataSource;
  * a writing transaction starts with {@code set local plan_cache_mode = auto}, so the server may reuse a prepared
  * statement's generic plan until it commits. Connections otherwise plan every execution for its parameters
  * ({@link PostgresPlans}), which the reads of skewed data need. A write finds its rows by key, where a generic plan
- * is as good, and planning each of them every time was the largest part of a checkout's PostgreSQL CPU (measured:
- * 13.4 ms per order with every statement planned, 8.1 ms without; bench/README.md, "Checkout").
+ * is as good, and planning each of them every time was the largest part of a checkout's PostgreSQL CPU (measured at
+ * a custom scale of the checkout bench: 13.4 ms per order with every statement planned each time, 8.1 ms with none;
+ * bench/README.md, "Checkout").
  */
 @Configuration(proxyBeanMethods = false)
 class WritePlans {
 
-    static final String REUSE_PLANS = "set local plan_cache_mode = auto";
+    private static final String REUSE_PLANS = "set local plan_cache_mode = auto";
 
     @Bean
     JdbcTransactionManager transactionManager(DataSource dataSource,
