@@ -33,15 +33,13 @@ class PostgresPlansTest {
 
     @Test
     void connectionsPlanEachExecutionForItsParameters() throws Exception {
-        var url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-        assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only");
-        assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+        assumePostgres();
+        assertThat(planCacheMode()).isEqualTo("force_custom_plan");
     }
 
     @Test
     void writingTransactionsReusePlansReadOnlyOnesDoNot() throws Exception {
-        var url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-        assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only");
+        assumePostgres();
         var readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
 
@@ -51,6 +49,11 @@ class PostgresPlansTest {
         assertThat(writing).isEqualTo("auto");
         assertThat(reading).isEqualTo("force_custom_plan");
         assertThat(planCacheMode()).as("after the writing transaction").isEqualTo("force_custom_plan");
+    }
+
+    private void assumePostgres() throws Exception {
+        assumeTrue(dataSource.unwrap(HikariDataSource.class).getJdbcUrl().startsWith("jdbc:postgresql:"),
+                "PostgreSQL only");
     }
 
     private String planCacheMode() {

@@ -12,16 +12,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 
-import com.zaxxer.hikari.HikariDataSource;
-
 /**
- * The transaction manager: Boot's own ({@link JdbcTransactionManager}, with its customizers), except that on PostgreSQL
- * a writing transaction starts with {@code set local plan_cache_mode = auto}, so the server may reuse a prepared
- * statement's generic plan until it commits. Connections otherwise plan every execution for its parameters
- * ({@link PostgresPlans}), which the reads of skewed data need. A write finds its rows by key, where a generic plan
- * is as good, and planning each of them every time was the largest part of a checkout's PostgreSQL CPU (measured at
- * a custom scale of the checkout bench: 13.4 ms per order with every statement planned each time, 8.1 ms with none;
- * bench/README.md, "Checkout").
+ * The transaction manager: Boot's own ({@link JdbcTransactionManager}, with its customizers), except that where
+ * {@link PostgresPlans} makes connections plan every execution for its parameters (on PostgreSQL, unless the
+ * operator set {@code options}), a writing transaction starts with {@code set local plan_cache_mode = auto}, so the
+ * server may reuse a prepared statement's generic plan until it commits. The reads of skewed data need custom plans;
+ * a write finds its rows by key, where a generic plan is as good, and planning each of them every time was the
+ * largest part of a checkout's PostgreSQL CPU (measured at a custom scale of the checkout bench: 13.4 ms per order
+ * with every statement planned each time, 8.1 ms with none; bench/README.md, "Checkout").
  */
 @Configuration(proxyBeanMethods = false)
 class WritePlans {
@@ -31,16 +29,10 @@ class WritePlans {
     @Bean
     JdbcTransactionManager transactionManager(DataSource dataSource,
             ObjectProvider<TransactionManagerCustomizers> customizers) throws SQLException {
-        var manager = postgres(dataSource) ? new ReusingTransactionManager(dataSource)
+        var manager = PostgresPlans.appliedTo(dataSource) ? new ReusingTransactionManager(dataSource)
                 : new JdbcTransactionManager(dataSource);
         customizers.ifAvailable(all -> all.customize(manager));
         return manager;
-    }
-
-    private static boolean postgres(DataSource dataSource) throws SQLException {
-        var url = dataSource.isWrapperFor(HikariDataSource.class)
-                ? dataSource.unwrap(HikariDataSource.class).getJdbcUrl() : null;
-        return url != null && url.startsWith("jdbc:postgresql:");
     }
 
     private static final class ReusingTransactionManager extends JdbcTransactionManager {
