@@ -4,17 +4,19 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import agora.accounts.UserContacts;
 import agora.notifications.internal.NotificationType.EmailChoice;
 
 /**
- * The "at once" email of a new notification, for the types its recipient wants that way. Runs after the
- * notification commits, from the event publication registry, so a crash in between still sends it (the sweep hands
- * the event over again) and the email key makes that harmless. An aggregated update ({@code fresh == false}: a
- * second like on the same post) sends nothing more, and neither does a notification that is gone or read by then.
+ * The "at once" email of a new notification, for the types its recipient wants that way. Recorded in the outbox by
+ * the transaction that makes the notification, as the order confirmation is: the email exists exactly when the
+ * notification does, with no event publication to store, claim and complete on the way (for a sale, that was a
+ * tenth of a checkout's statements). A failure here rolls the notification back with it, to be made again: a
+ * listener's event is handed over again, a pending order is finalized again by the webhook or reconciliation. An
+ * aggregated update ({@code fresh == false}: a second like on the same post) sends nothing more.
  * <p>
  * {@code ORDER_PAID} never gets one: the buyer's order confirmation, an essential email sent whatever the settings,
  * is that email. Its setting only decides whether paid orders are listed in the daily digest.
@@ -43,17 +45,12 @@ class NotificationEmails {
         this.appUrl = properties.appUrl();
     }
 
-    /**
-     * The condition keeps the event publication registry from storing, and later completing, a publication of each
-     * change that is never emailed: a paid order's notification, a like joining an earlier one. The method checks
-     * again for a publication stored before it had the condition and handed over again.
-     */
-    @ApplicationModuleListener(condition = "#event.mayBeEmailed()")
+    @EventListener
     void on(NotificationChanged event) {
         if (!event.mayBeEmailed() || preferences.of(event.recipientId()).choice(event.type()) != EmailChoice.AT_ONCE) {
             return;
         }
-        var notification = inbox.find(event.recipientId(), event.notificationId()).filter(n -> !n.read());
+        var notification = inbox.find(event.recipientId(), event.notificationId());
         var recipient = contacts.contactOf(event.recipientId());
         if (notification.isEmpty() || recipient.isEmpty()) {
             return;

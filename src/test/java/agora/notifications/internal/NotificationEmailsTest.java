@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,21 +105,29 @@ class NotificationEmailsTest {
     }
 
     @Test
-    void aChangeThatIsNeverEmailedLeavesNoPublicationForTheEmails() throws Exception {
-        var user = Shop.userId(jdbc, Api.signUp(mvc, "unpublished").username());
-        // Counted inside the publishing transaction, which the registry stores publications in; rolled back after.
-        Function<NotificationChanged, Long> stored = event -> transactions.execute(tx -> {
+    void theEmailIsRecordedByTheNotificationsOwnTransactionAndOnlyForAChangeThatMayBeEmailed() throws Exception {
+        var user = Api.signUp(mvc, "intransaction");
+        var id = Shop.userId(jdbc, user.username());
+        choose(user, "like", "at_once");
+        var notification = rows.create(id, NotificationType.LIKE, "Counted", clock.instant());
+        letters.await(user.email(), NotificationEmails.TEMPLATE, 1);
+        Supplier<Long> emails = () -> jdbc.sql("select count(*) from email_outbox where user_id = ? and template = ?")
+                .params(id, NotificationEmails.TEMPLATE).query(Long.class).single();
+        // Notification emails recorded inside one publishing transaction, which is rolled back after.
+        Function<NotificationChanged, Long> recorded = event -> transactions.execute(tx -> {
             tx.setRollbackOnly();
+            jdbc.sql("delete from email_outbox where user_id = ?").param(id).update();
             publisher.publishEvent(event);
-            return jdbc.sql("""
-                    select count(*) from event_publication
-                    where listener_id like '%NotificationEmails%' and completion_date is null
-                      and serialized_event like ?""").param("%\"recipientId\":" + user + ",%")
-                    .query(Long.class).single();
+            return emails.get();
         });
 
-        assertThat(stored.apply(new NotificationChanged(user, 1, 1, NotificationType.SALE, true))).isOne();
-        assertThat(stored.apply(new NotificationChanged(user, 2, 2, NotificationType.ORDER_PAID, true))).isZero();
-        assertThat(stored.apply(new NotificationChanged(user, 3, 3, NotificationType.LIKE, false))).isZero();
+        assertThat(recorded.apply(new NotificationChanged(id, notification, 1, NotificationType.LIKE, true))).isOne();
+        assertThat(recorded.apply(new NotificationChanged(id, notification, 1, NotificationType.LIKE, false)))
+                .as("an aggregated update").isZero();
+        assertThat(recorded.apply(new NotificationChanged(id, notification, 1, NotificationType.ORDER_PAID, true)))
+                .as("a paid order: its confirmation is the email").isZero();
+        assertThat(emails.get()).as("rolled back with the transaction: the first email only").isOne();
+        assertThat(jdbc.sql("select count(*) from event_publication where listener_id like '%NotificationEmails%'")
+                .query(Long.class).single()).as("no publication to complete").isZero();
     }
 }
