@@ -114,11 +114,10 @@ class PreparedConfiguration implements EnvironmentPostProcessor {
         if (file == null) {
             return;
         }
-        var settings = Settings.of(environment);
         if (Boolean.getBoolean("spring.aot.processing")) {
-            write(Path.of(file), settings.lines());
+            write(Path.of(file), Settings.of(environment).lines());
         } else if (AotDetector.useGeneratedArtifacts()) {
-            var differences = settings.differencesFrom(read(Path.of(file)));
+            var differences = Settings.of(environment).differencesFrom(read(Path.of(file)));
             if (!differences.isEmpty()) {
                 throw new IllegalStateException("This prepared start (ops/prepare-start.sh) was made for other "
                         + "settings (" + differences + "): run ops/prepare-start.sh again with this node's settings, "
