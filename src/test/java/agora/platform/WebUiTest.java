@@ -55,12 +55,14 @@ class WebUiTest {
                 .andExpect(header().string("Content-Type", Matchers.startsWith("text/css")))
                 .andExpect(header().string("Content-Security-Policy", Matchers.containsString("frame-ancestors 'none'")))
                 .andExpect(header().exists("Last-Modified"))
+                .andExpect(header().string("Cache-Control", "no-cache"))
                 .andReturn().getResponse();
         mvc.perform(get("/app.css").header("If-Modified-Since", css.getHeader("Last-Modified")))
                 .andExpect(status().isNotModified());
         mvc.perform(get("/app.css").header("Range", "bytes=0-3")).andExpect(status().isPartialContent())
                 .andExpect(content().string(css.getContentAsString().substring(0, 4)));
-        mvc.perform(get("/api/tags")).andExpect(status().isOk());
+        mvc.perform(get("/api/tags")).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", Matchers.containsString("no-store")));
         mvc.perform(get("/no-such-file.css")).andExpect(status().isNotFound());
 
         assertThat(files.getHandler(request("/app.css"))).isNotNull();
