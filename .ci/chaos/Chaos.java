@@ -525,11 +525,12 @@ public class Chaos {
                     .filter(id -> !confirmations.containsKey(id)).count(), 0);
             check(failures, "paid orders confirmed by more than one email (Message-ID)", confirmations.values().stream()
                     .filter(ids -> ids.size() > 1).count(), 0);
-            var twice = deliveredTwice();
+            var mail = mail();
+            var twice = deliveredTwice(mail);
             var inDoubt = twice.stream().filter(this::inDoubt).count();
             System.out.printf("%-80s %6d%n", "emails sent again because a kill left their first copy unrecorded", inDoubt);
             check(failures, "emails in the sink sharing a Message-ID, otherwise", twice.size() - inDoubt, 0);
-            var fragments = fragments();
+            var fragments = fragments(mail);
             var cutByAKill = fragments.stream().filter(this::duringAKill).count();
             System.out.printf("%-80s %6d%n", "fragments of emails cut off by a kill (no Message-ID)", cutByAKill);
             check(failures, "emails in the sink without a Message-ID, otherwise", fragments.size() - cutByAKill, 0);
@@ -697,10 +698,10 @@ public class Chaos {
     }
 
     /** The times at which the sink received each email it holds more than once (by Message-ID), earliest first. */
-    List<List<java.time.Instant>> deliveredTwice() {
+    List<List<java.time.Instant>> deliveredTwice(List<String[]> mail) {
         var received = new HashMap<String, List<java.time.Instant>>();
         var subjects = new HashMap<String, String>();
-        for (var email : mail()) {
+        for (var email : mail) {
             if (email[1] != null) {
                 received.computeIfAbsent(email[1], id -> new ArrayList<>()).add(java.time.Instant.parse(email[2]));
                 subjects.put(email[1], email[0]);
@@ -738,8 +739,8 @@ public class Chaos {
      * or the sink itself was killed before its headers were through. MailDev writes what it receives to its directory
      * as it arrives and, restarted, restores every file there as an email, whole or not.
      */
-    List<java.time.Instant> fragments() {
-        var times = mail().stream().filter(email -> email[1] == null).map(email -> java.time.Instant.parse(email[2])).toList();
+    List<java.time.Instant> fragments(List<String[]> mail) {
+        var times = mail.stream().filter(email -> email[1] == null).map(email -> java.time.Instant.parse(email[2])).toList();
         times.forEach(time -> System.out.printf("  without a Message-ID: an email received at %s (kills: %s)%n", time, kills));
         return times;
     }
